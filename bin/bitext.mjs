@@ -3,4 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../cli/bitext.ts');
+const { runFromProcess } = await import('../cli/bitext.ts');
+await runFromProcess();

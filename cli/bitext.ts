@@ -1,5 +1,7 @@
 // The `bitext` command: dispatches `bitext <command> …` to cli/commands/<command>.ts.
 // Each command module exports `run(args, io)` and returns the process exit code.
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import type { CliIO } from './io.ts';
 import { processIO } from './io.ts';
 
@@ -41,15 +43,17 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   return mod.run(rest, io);
 }
 
-const isEntry = process.argv[1] && /bitext\.(ts|mjs)$/.test(process.argv[1]);
-if (isEntry) {
-  main(process.argv.slice(2), processIO()).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error) => {
-      process.stderr.write(`bitext: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
+/** Runs the CLI on this process's arguments and sets its exit code. */
+export async function runFromProcess(): Promise<void> {
+  try {
+    process.exitCode = await main(process.argv.slice(2), processIO());
+  } catch (error) {
+    process.stderr.write(`bitext: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+// `tsx cli/bitext.ts …` (npm run bitext) runs this file directly; `npx bitext` goes through bin/bitext.mjs.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  await runFromProcess();
 }

@@ -1,0 +1,14 @@
+// Public surface of segments/ (see DEVELOPERS.md, "Public contracts of the pure cores").
+export { decodeText, DecodeError } from './decode.ts';
+export { repairSource, PAGE_MARKER } from './repair.ts';
+export type { Repair, RepairKind, RepairResult } from './repair.ts';
+export type { OffsetMap } from './offsets.ts';
+export { sourceWarnings } from './warnings.ts';
+export type { SourceWarning, WarningCode } from './warnings.ts';
+export { detectStructure, matchOutline } from './structure.ts';
+export type { OutlineLine, OutlineNumber, OutlineStyle } from './structure.ts';
+export { segmentSource, rulesFor, SECTION_SEPARATOR } from './segment.ts';
+export type { Granularity, SegmentOptions, SegmentedSource, SourceSegment } from './segment.ts';
+export { splitSpans, splitText, findBreaks, RuleError } from './rules.ts';
+export type { RuleSet, SegmentationRule, Span } from './rules.ts';
+export { ZH_SENTENCE_RULES, ZH_CLAUSE_RULES } from './rules-zh.ts';

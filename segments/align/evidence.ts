@@ -1,0 +1,201 @@
+// Per-document evidence for the aligner: tokens interned to integers, idf weights, the translation
+// table restricted to words present in the document, and for every sentence the idf-weighted share
+// of its words that find a translation in each nearby span of up to MAX_SPAN sentences on the other
+// side ("coverage", as in the lexical scores of hunalign and of Ma's Champollion, computed once per
+// sentence and span so the search only adds numbers). Spans are limited to a band of start positions
+// per sentence, which keeps this linear in document length.
+
+export const MAX_SPAN = 5;
+
+export interface DocEvidence {
+  n: number;
+  m: number;
+  /** Unique token ids per sentence. */
+  zhTok: Int32Array[];
+  enTok: Int32Array[];
+  /** Translations within this document: zh token id → en ids, and the reverse. */
+  zhTrans: Int32Array[];
+  enTrans: Int32Array[];
+  /** idf weights; 0 for tokens without a translation in this document (they cannot be matched). */
+  zhW: Float64Array;
+  enW: Float64Array;
+  zhPost: Int32Array[];
+  enPost: Int32Array[];
+  /** Prefix sums of matchable weight and of length (characters) per sentence. */
+  zhTotPrefix: Float64Array;
+  enTotPrefix: Float64Array;
+  zhLenPrefix: Float64Array;
+  enLenPrefix: Float64Array;
+}
+
+export class Interner {
+  readonly ids = new Map<string, number>();
+  readonly keys: string[] = [];
+  id(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.keys.push(key);
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+}
+
+function uniqueIds(tokens: string[], interner: Interner): Int32Array {
+  const set = new Set<number>();
+  for (const t of tokens) set.add(interner.id(t));
+  return Int32Array.from(set);
+}
+
+function postings(tok: Int32Array[], vocabSize: number): Int32Array[] {
+  const counts = new Int32Array(vocabSize);
+  for (const s of tok) for (const t of s) counts[t]++;
+  const lists = Array.from({ length: vocabSize }, (_, t) => new Int32Array(counts[t]));
+  const fill = new Int32Array(vocabSize);
+  tok.forEach((s, i) => {
+    for (const t of s) lists[t][fill[t]++] = i;
+  });
+  return lists;
+}
+
+function prefix(values: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(values.length + 1);
+  for (let k = 0; k < values.length; k++) out[k + 1] = out[k] + values[k];
+  return out;
+}
+
+export interface EvidenceInput {
+  zhTokens: string[][];
+  enTokens: string[][];
+  zhLengths: number[];
+  enLengths: number[];
+  /** English keys a Chinese token translates to (any, present in the document or not). */
+  translate: (zhKey: string) => Iterable<string>;
+}
+
+export function buildEvidence(input: EvidenceInput): DocEvidence {
+  const n = input.zhTokens.length;
+  const m = input.enTokens.length;
+  const zhI = new Interner();
+  const enI = new Interner();
+  const zhTok = input.zhTokens.map((t) => uniqueIds(t, zhI));
+  const enTok = input.enTokens.map((t) => uniqueIds(t, enI));
+  const zhTrans: Int32Array[] = [];
+  const reverse: number[][] = Array.from({ length: enI.keys.length }, () => []);
+  for (let z = 0; z < zhI.keys.length; z++) {
+    const targets = new Set<number>();
+    for (const key of input.translate(zhI.keys[z])) {
+      const e = enI.ids.get(key);
+      if (e !== undefined) targets.add(e);
+    }
+    const arr = Int32Array.from(targets);
+    zhTrans.push(arr);
+    for (const e of arr) reverse[e].push(z);
+  }
+  const enTrans = reverse.map((r) => Int32Array.from(r));
+  const zhPost = postings(zhTok, zhI.keys.length);
+  const enPost = postings(enTok, enI.keys.length);
+  const idf = (post: Int32Array[], trans: Int32Array[], total: number) => {
+    const w = new Float64Array(post.length);
+    for (let t = 0; t < post.length; t++) {
+      if (trans[t].length > 0) w[t] = Math.log((total + 1) / post[t].length);
+    }
+    return w;
+  };
+  const zhW = idf(zhPost, zhTrans, n);
+  const enW = idf(enPost, enTrans, m);
+  const sentTotal = (tok: Int32Array[], w: Float64Array) =>
+    tok.map((s) => {
+      let sum = 0;
+      for (const t of s) sum += w[t];
+      return sum;
+    });
+  return {
+    n,
+    m,
+    zhTok,
+    enTok,
+    zhTrans,
+    enTrans,
+    zhW,
+    enW,
+    zhPost,
+    enPost,
+    zhTotPrefix: prefix(sentTotal(zhTok, zhW)),
+    enTotPrefix: prefix(sentTotal(enTok, enW)),
+    zhLenPrefix: prefix(input.zhLengths),
+    enLenPrefix: prefix(input.enLengths),
+  };
+}
+
+/**
+ * Matched weight of each source sentence against target spans [start, start+len), for start in
+ * [lo[s], hi[s]] and len in 1..MAX_SPAN, stored at offset[s] + (start - lo[s]) * MAX_SPAN + len - 1.
+ */
+export interface Coverage {
+  lo: Int32Array;
+  hi: Int32Array;
+  offset: Int32Array;
+  data: Float32Array;
+}
+
+export function computeCoverage(
+  srcTok: Int32Array[],
+  srcW: Float64Array,
+  trans: Int32Array[],
+  tgtPost: Int32Array[],
+  tgtCount: number,
+  lo: Int32Array,
+  hi: Int32Array,
+): Coverage {
+  const count = srcTok.length;
+  const offset = new Int32Array(count + 1);
+  for (let s = 0; s < count; s++) offset[s + 1] = offset[s] + Math.max(0, hi[s] - lo[s] + 1) * MAX_SPAN;
+  const data = new Float32Array(offset[count]);
+  const hits: number[] = [];
+  for (let s = 0; s < count; s++) {
+    const l = lo[s];
+    const h = hi[s];
+    if (h < l) continue;
+    const base = offset[s];
+    const last = Math.min(tgtCount - 1, h + MAX_SPAN - 1);
+    for (const t of srcTok[s]) {
+      const w = srcW[t];
+      if (w <= 0) continue;
+      hits.length = 0;
+      for (const e of trans[t]) {
+        const post = tgtPost[e];
+        // First posting at or after lo: binary search, postings are sorted.
+        let a = 0;
+        let b = post.length;
+        while (a < b) {
+          const mid = (a + b) >> 1;
+          if (post[mid] < l) a = mid + 1;
+          else b = mid;
+        }
+        for (let k = a; k < post.length && post[k] <= last; k++) hits.push(post[k]);
+      }
+      if (hits.length === 0) continue;
+      if (hits.length > 1) hits.sort((x, y) => x - y);
+      let prev = -1;
+      for (const hit of hits) {
+        if (hit === prev) continue;
+        // Spans starting after the previous hit and reaching this one gain w; earlier starts already have it.
+        const from = Math.max(l, hit - MAX_SPAN + 1, prev + 1);
+        const to = Math.min(h, hit);
+        for (let start = from; start <= to; start++) {
+          const cell = base + (start - l) * MAX_SPAN;
+          for (let len = hit - start + 1; len <= MAX_SPAN; len++) data[cell + len - 1] += w;
+        }
+        prev = hit;
+      }
+    }
+  }
+  return { lo, hi, offset, data };
+}
+
+export function coverageAt(c: Coverage, s: number, start: number, len: number): number {
+  if (start < c.lo[s] || start > c.hi[s]) return 0;
+  return c.data[c.offset[s] + (start - c.lo[s]) * MAX_SPAN + len - 1];
+}

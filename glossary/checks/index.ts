@@ -1,0 +1,69 @@
+// The QA check registry and the two entry points. Checks run in registry order; each is a
+// small module (see ./types.ts for the contract). `checkPair` is the live per-segment check,
+// `checkDocument` adds what needs the whole document (term-inconsistent across segments).
+import type { CheckContext, CheckDef, CheckId, Finding, Pair } from './types.ts';
+import { termMissing } from './term-missing.ts';
+import { termForbidden } from './term-forbidden.ts';
+import { termInconsistent } from './term-inconsistent.ts';
+import { termCount } from './term-count.ts';
+import { numberMismatch } from './number-mismatch.ts';
+import { untranslatedCjk } from './untranslated-cjk.ts';
+import { emptyTarget } from './empty-target.ts';
+import { targetEqualsSource } from './target-equals-source.ts';
+import { punctuation } from './punctuation.ts';
+import { sourceWarning } from './source-warning.ts';
+
+export type { CheckContext, CheckDef, CheckId, Finding, Pair, Severity, Span } from './types.ts';
+
+export const CHECKS: readonly CheckDef[] = [
+  termMissing,
+  termForbidden,
+  termInconsistent,
+  termCount,
+  numberMismatch,
+  untranslatedCjk,
+  emptyTarget,
+  targetEqualsSource,
+  punctuation,
+  sourceWarning,
+];
+
+export const CHECK_IDS: readonly CheckId[] = CHECKS.map((c) => c.id);
+
+export function getCheck(id: string): CheckDef | undefined {
+  return CHECKS.find((c) => c.id === id);
+}
+
+export interface CheckOptions {
+  /** Run only these checks (default: all). */
+  only?: readonly string[];
+}
+
+function selected(options?: CheckOptions): readonly CheckDef[] {
+  return options?.only ? CHECKS.filter((c) => options.only!.includes(c.id)) : CHECKS;
+}
+
+/** All findings for one segment pair, with a suggested target where a check can propose one. */
+export function checkPair(source: string, target: string, ctx: CheckContext, options?: CheckOptions): Finding[] {
+  const out: Finding[] = [];
+  for (const def of selected(options)) {
+    const found = def.check(source, target, ctx);
+    if (found.length === 0) continue;
+    if (def.fix) {
+      const fixed = def.fix(source, target, ctx);
+      if (fixed !== undefined && fixed !== target) for (const f of found) f.suggestion ??= fixed;
+    }
+    out.push(...found);
+  }
+  return out;
+}
+
+/** Findings for every pair of a document (index-aligned), including cross-segment checks. */
+export function checkDocument(pairs: Pair[], ctx: CheckContext, options?: CheckOptions): Finding[][] {
+  const result = pairs.map((p) => checkPair(p.source, p.target, p.warnings ? { ...ctx, warnings: p.warnings } : ctx, options));
+  for (const def of selected(options)) {
+    if (!def.checkDocument) continue;
+    def.checkDocument(pairs, ctx).forEach((found, i) => result[i].push(...found));
+  }
+  return result;
+}

@@ -1,0 +1,80 @@
+// punctuation: typographic problems of an English target that come from the Chinese source —
+// full-width punctuation (，。；：？！（）《》【】、 and the ideographic space), doubled spaces,
+// unbalanced brackets and quotes, and a missing final stop where the source ends a sentence.
+// Fix: ASCII punctuation with English spacing, single spaces, and the source's final mark.
+import type { CheckDef, Finding } from './types.ts';
+
+// Replacement with the spacing English wants; the fixer trims what that leaves doubled.
+const FULL_WIDTH: Record<string, string> = {
+  '，': ', ', '、': ', ', '。': '. ', '；': '; ', '：': ': ', '！': '! ', '？': '? ',
+  '（': ' (', '）': ') ', '【': ' [', '】': '] ', '〔': ' [', '〕': '] ', '《': ' "', '》': '" ',
+  '〈': ' "', '〉': '" ', '「': ' "', '」': '" ', '『': ' "', '』': '" ', '\u3000': ' ', '％': '%',
+  '～': '~', '＋': '+', '－': '-', '＝': '=', '／': '/', '＆': '&', '＃': '#', '＠': '@',
+};
+const FULL_WIDTH_RE = /[，、。；：！？（）【】〔〕《》〈〉「」『』\u3000％～＋－＝／＆＃＠]/g;
+const ENDS_FULL_WIDTH = /[，、。；：！？（）【】〔〕《》〈〉「」『』％]\s*$/;
+const ZH_FINAL = /[。！？；…]['"’”」』）)]*\s*$/;
+const EN_FINAL = /[.!?;:…]['"’”)\]]*\s*$/;
+const FINAL_FOR: Record<string, string> = { '。': '.', '！': '!', '？': '?', '；': ';', '…': '…' };
+
+function unbalanced(target: string): { message: string; at: number }[] {
+  const problems: { message: string; at: number }[] = [];
+  for (const [open, close] of [['(', ')'], ['[', ']'], ['“', '”']]) {
+    const stack: number[] = [];
+    let strayClose = -1;
+    for (let i = 0; i < target.length; i++) {
+      if (target[i] === open) stack.push(i);
+      else if (target[i] === close) {
+        if (stack.length) stack.pop();
+        else if (strayClose < 0) strayClose = i;
+      }
+    }
+    if (stack.length) problems.push({ message: `unclosed ${open}`, at: stack[0] });
+    if (strayClose >= 0) problems.push({ message: `${close} without a matching ${open}`, at: strayClose });
+  }
+  const straight = [...target.matchAll(/"/g)];
+  if (straight.length % 2 === 1) problems.push({ message: 'odd number of " quotes', at: straight[straight.length - 1].index! });
+  return problems;
+}
+
+export const punctuation: CheckDef = {
+  id: 'punctuation',
+  severity: 'warning',
+  explain:
+    'English target with Chinese full-width punctuation, doubled spaces, unbalanced brackets or quotes, or no final punctuation where the source ends its sentence.',
+  check(source, target) {
+    if (!target.trim()) return [];
+    const findings: Finding[] = [];
+    for (const m of target.matchAll(FULL_WIDTH_RE)) {
+      const name = m[0] === '\u3000' ? 'ideographic space' : m[0];
+      findings.push({
+        check: 'punctuation',
+        severity: 'warning',
+        targetSpan: { start: m.index!, end: m.index! + 1 },
+        message: `full-width punctuation in English: ${name}`,
+      });
+    }
+    for (const m of target.matchAll(/(?<=\S) {2,}(?=\S)/g)) {
+      findings.push({ check: 'punctuation', severity: 'warning', targetSpan: { start: m.index!, end: m.index! + m[0].length }, message: 'doubled space' });
+    }
+    for (const p of unbalanced(target)) {
+      findings.push({ check: 'punctuation', severity: 'warning', targetSpan: { start: p.at, end: p.at + 1 }, message: p.message });
+    }
+    if (ZH_FINAL.test(source) && !EN_FINAL.test(target) && !ENDS_FULL_WIDTH.test(target)) {
+      const end = target.trimEnd().length;
+      findings.push({ check: 'punctuation', severity: 'warning', targetSpan: { start: end, end }, message: 'the source ends with a full stop but the target has no final punctuation' });
+    }
+    return findings;
+  },
+  fix(source, target) {
+    let out = target.replace(FULL_WIDTH_RE, (c) => FULL_WIDTH[c] ?? c);
+    out = out
+      .replace(/ {2,}/g, ' ')
+      .replace(/ ([,.;:!?)\]%])/g, '$1')
+      .replace(/([(\[]) /g, '$1')
+      .replace(/^ +| +$/g, '');
+    const zhEnd = ZH_FINAL.exec(source);
+    if (zhEnd && out.trim() && !EN_FINAL.test(out)) out = out.trimEnd() + (FINAL_FOR[zhEnd[0][0]] ?? '.');
+    return out === target ? undefined : out;
+  },
+};

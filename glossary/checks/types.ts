@@ -1,0 +1,77 @@
+// Shared types of the QA checks: a check is data — an id, a default severity, an explanation
+// for reviewers, a function from one segment pair to findings, and optionally a fixer that
+// proposes a corrected target (the shape of Xbench/Okapi CheckMate rules, one module per rule).
+import type { SourceWarning } from '../../segments/warnings.ts';
+import type { TermIndex } from '../match.ts';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type CheckId =
+  | 'term-missing'
+  | 'term-forbidden'
+  | 'term-inconsistent'
+  | 'term-count'
+  | 'number-mismatch'
+  | 'untranslated-cjk'
+  | 'empty-target'
+  | 'target-equals-source'
+  | 'punctuation'
+  | 'source-warning';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Finding {
+  check: CheckId;
+  severity: Severity;
+  /** Offsets in the source segment (UTF-16 code units, end exclusive). */
+  sourceSpan?: Span;
+  /** Offsets in the target segment. */
+  targetSpan?: Span;
+  /** The Chinese glossary term concerned, for term checks. */
+  term?: string;
+  message: string;
+  /** The whole target with this problem corrected, where a correction can be proposed. */
+  suggestion?: string;
+}
+
+export interface CheckContext {
+  index: TermIndex;
+  /** Source warnings of this segment (from segments/warnings.ts), carried by `source-warning`. */
+  warnings?: SourceWarning[];
+}
+
+export interface Pair {
+  source: string;
+  target: string;
+  warnings?: SourceWarning[];
+}
+
+export interface CheckDef {
+  id: CheckId;
+  severity: Severity;
+  explain: string;
+  check(source: string, target: string, ctx: CheckContext): Finding[];
+  /** The target with this check's problems corrected, or undefined when nothing can be proposed. */
+  fix?(source: string, target: string, ctx: CheckContext): string | undefined;
+  /** Checks that look across segments add their findings here (index-aligned with pairs). */
+  checkDocument?(pairs: Pair[], ctx: CheckContext): Finding[][];
+}
+
+/** Copies the first letter's case of `like` onto `text` when `text` starts in lower case. */
+export function matchFirstLetterCase(like: string, text: string): string {
+  const a = like.match(/\p{L}/u)?.[0];
+  const i = text.search(/\p{L}/u);
+  if (!a || i < 0) return text;
+  const b = text[i];
+  if (a === a.toUpperCase() && a !== a.toLowerCase() && b === b.toLowerCase()) {
+    return text.slice(0, i) + b.toUpperCase() + text.slice(i + 1);
+  }
+  return text;
+}
+
+export function quote(s: string): string {
+  return `“${s}”`;
+}

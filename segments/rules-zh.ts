@@ -6,7 +6,8 @@
 // Sentence level: break after 。！？ (and half-width !? written after Chinese), after a sentence-final …… /
 // …, with any closing quotes/brackets kept on the sentence. Never inside 《…》 titles, nor inside a quote or
 // bracket pair that closes again on the same line within a short window (a quoted slogan or a bracketed
-// note is part of the sentence around it).
+// note is part of the sentence around it), nor after a quoted ！/？ that the sentence goes on to use as a
+// noun (“加油！”的口号). A quote that closes a sentence (他说：“好。”然后…) breaks after the closing mark.
 // Clause level: additionally after ；： and after a ， that separates two real clauses — at least six
 // characters since the previous clause punctuation and at least six before the next one, which skips
 // number lists (1，2，3) and short parallel items (做精中职，做强高职).
@@ -59,6 +60,8 @@ const SENTENCE_RULES: SegmentationRule[] = [
   ...PAIR_RULES,
   // 。” / ？！ / ……。 / 。，: the sentence goes on to the last terminator or closer.
   { break: false, before: `[${TERM}!?${ELLIPSIS}.][${CLOSE}]*`, after: `[${TRAILING}]` },
+  // “加油！”的口号 / “为什么？”等问题: a quoted exclamation or question used as a noun inside the sentence.
+  { break: false, before: `[！？!?][”’」』]`, after: '[的地得等之和与及或]' },
   { break: true, before: `[${TERM}][${CLOSE}]*`, after: '' },
   // Half-width ! and ? end a sentence only when written after Chinese text (not in Latin runs).
   { break: true, before: `[\\p{Script=Han}${CLOSE}][!?]+[${CLOSE}]*`, after: '' },

@@ -237,17 +237,29 @@ function compile(set: RuleSet): Compiled {
   });
 
   const breakRules = set.rules.filter((r) => r.break);
+  const breakRegexes = rules.filter((r) => r.brk).flatMap((r) => [r.before, r.after]).filter((r) => r !== null);
+  // The folded regexes must read every rule in the mode it was compiled in (`\p{Lu}` means something
+  // else outside `u` mode); with mixed modes the engine visits every position instead.
+  const mode = breakRegexes.every((r) => r.unicode) ? 'u' : breakRegexes.every((r) => !r.unicode) ? '' : null;
+  const compileIn = (source: string, flags: string): RegExp | null => {
+    if (mode === null) return null;
+    try {
+      return new RegExp(source, flags + mode);
+    } catch {
+      return null;
+    }
+  };
   let candidates: RegExp | null = null;
   if (breakRules.length > 0 && !breakRules.some((r) => BACKREF.test(r.before) || BACKREF.test(r.after))) {
     const alternatives = breakRules.map(
       (r) => (r.before === '' ? '' : `(?<=${r.before})`) + (r.after === '' ? '' : `(?=${r.after})`),
     );
-    candidates = tryCompile(alternatives.join('|'), 'gm');
+    candidates = compileIn(alternatives.join('|'), 'gm');
   }
   let lastChar: RegExp | null = null;
   const lasts = breakRules.map((r) => lastCharacters(r.before));
   if (breakRules.length > 0 && lasts.every((l) => l !== null && l.length > 0)) {
-    lastChar = tryCompile([...new Set(lasts.flat() as string[])].join('|'), 'g');
+    lastChar = compileIn([...new Set(lasts.flat() as string[])].join('|'), 'g');
   }
   return { rules, candidates, lastChar, hasBreak: breakRules.length > 0 };
 }

@@ -1,0 +1,65 @@
+// Accounts and sessions.
+import { and, eq, gt, lte, sql } from 'drizzle-orm';
+import type { Db } from '../index.ts';
+import { sessions, users } from '../schema.ts';
+
+export type UserRow = typeof users.$inferSelect;
+
+export function countUsers(db: Db): number {
+  return db.select({ n: sql<number>`count(*)` }).from(users).get()!.n;
+}
+
+export function findUserByUsername(db: Db, username: string): UserRow | undefined {
+  return db.select().from(users).where(eq(users.username, username)).get();
+}
+
+export function findUserById(db: Db, id: number): UserRow | undefined {
+  return db.select().from(users).where(eq(users.id, id)).get();
+}
+
+export function insertUser(db: Db, user: { username: string; passwordHash: string; isAdmin?: boolean; now?: number }): UserRow {
+  return db
+    .insert(users)
+    .values({ username: user.username, passwordHash: user.passwordHash, isAdmin: user.isAdmin ?? false, createdAt: user.now ?? Date.now() })
+    .returning()
+    .get();
+}
+
+/** Changing a password ends every session of the account. */
+export function setPasswordHash(db: Db, userId: number, passwordHash: string): void {
+  db.transaction((tx) => {
+    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+    tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+  });
+}
+
+export interface SessionUser {
+  sessionId: number;
+  id: number;
+  username: string;
+  isAdmin: boolean;
+  expiresAt: number;
+}
+
+export function insertSession(db: Db, session: { userId: number; tokenHash: string; now: number; expiresAt: number }): void {
+  db.insert(sessions)
+    .values({ userId: session.userId, tokenHash: session.tokenHash, createdAt: session.now, expiresAt: session.expiresAt })
+    .run();
+}
+
+export function findSessionUser(db: Db, tokenHash: string, now: number): SessionUser | undefined {
+  return db
+    .select({ sessionId: sessions.id, id: users.id, username: users.username, isAdmin: users.isAdmin, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
+    .get();
+}
+
+export function deleteSession(db: Db, tokenHash: string): void {
+  db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
+}
+
+export function deleteExpiredSessions(db: Db, now: number): number {
+  return db.delete(sessions).where(lte(sessions.expiresAt, now)).run().changes;
+}

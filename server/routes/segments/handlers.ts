@@ -1,0 +1,138 @@
+import type { Context } from 'hono';
+import { diffChars, diffWords } from 'diff';
+import type { AppEnv, Services } from '../../context.ts';
+import type { SessionUser } from '../../db/queries/users.ts';
+import { getSegment, insertComment, listComments, listRevisions, setCommentResolved, updateSegment } from '../../db/queries/segments.ts';
+import type { CommentRow, SegmentRow } from '../../db/queries/segments.ts';
+import { canReview, decideChange } from '../../workflow.ts';
+import type { RequestedChange } from '../../workflow.ts';
+import { commentAccess, segmentAccess } from '../../access.ts';
+import { Problem, fieldProblem } from '../../problem.ts';
+
+export function segmentJson(s: SegmentRow) {
+  return {
+    id: s.id,
+    documentId: s.documentId,
+    index: s.idx,
+    source: s.source,
+    target: s.target,
+    status: s.status,
+    version: s.version,
+    section: s.section,
+    heading: s.heading,
+    start: s.start,
+    end: s.end,
+    rawStart: s.rawStart,
+    rawEnd: s.rawEnd,
+    confidence: s.confidence,
+    warnings: s.warnings,
+    updatedBy: s.updatedBy,
+    updatedAt: new Date(s.updatedAt).toISOString(),
+  };
+}
+
+export function getSegmentHandler(c: Context<AppEnv>, services: Services, user: SessionUser, id: number) {
+  const { segment } = segmentAccess(services, user, id);
+  c.header('ETag', `"${segment.version}"`);
+  return segmentJson(segment);
+}
+
+/** Accepts `"3"`, `W/"3"` and a bare `3`. */
+export function parseIfMatch(header: string | undefined): number {
+  if (header === undefined || header.trim() === '') {
+    throw new Problem(428, 'send If-Match: "<version>" with the version your edit is based on', {
+      errors: [{ field: 'If-Match', message: 'missing' }],
+    });
+  }
+  const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(header);
+  if (!match) throw fieldProblem(400, 'If-Match', `'${header}' is not a segment version such as "3"`);
+  return Number(match[1]);
+}
+
+function stale(current: SegmentRow, expected: number): Problem {
+  return new Problem(409, `segment ${current.id} is at version ${current.version}, not ${expected}; someone saved it first`, {
+    errors: [{ field: 'If-Match', message: `stale version ${expected}; current is ${current.version}` }],
+    extra: { current: segmentJson(current) },
+  });
+}
+
+export function patchSegment(c: Context<AppEnv>, services: Services, user: SessionUser, id: number, body: RequestedChange, ifMatch: string | undefined) {
+  const { segment, role } = segmentAccess(services, user, id);
+  const expected = parseIfMatch(ifMatch);
+  if (segment.version !== expected) throw stale(segment, expected);
+  const decision = decideChange(role, segment, body);
+  if (!decision.ok) throw fieldProblem(decision.status, decision.field, decision.message);
+  if (!decision.changed) {
+    c.header('ETag', `"${segment.version}"`);
+    return segmentJson(segment);
+  }
+  const row = updateSegment(services.db, {
+    id,
+    expectedVersion: expected,
+    target: decision.next.target,
+    status: decision.next.status,
+    userId: user.id,
+    note: decision.note,
+    comment: decision.next.status === 'rejected' && body.reason ? { body: body.reason.trim(), kind: 'rejection' } : undefined,
+  });
+  if (!row) throw stale(getSegment(services.db, id)!, expected);
+  c.header('ETag', `"${row.version}"`);
+  return segmentJson(row);
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/** Word diff for English; character diff when either side contains Chinese (no spaces to split on). */
+export function diffTexts(before: string, after: string): { op: 'equal' | 'insert' | 'delete'; text: string }[] {
+  const parts = CJK.test(before) || CJK.test(after) ? diffChars(before, after) : diffWords(before, after);
+  return parts.map((p) => ({ op: p.added ? 'insert' : p.removed ? 'delete' : 'equal', text: p.value }));
+}
+
+export function history(services: Services, user: SessionUser, id: number) {
+  segmentAccess(services, user, id);
+  return listRevisions(services.db, id).map((r) => ({
+    id: r.id,
+    version: r.version,
+    at: new Date(r.at).toISOString(),
+    user: r.username,
+    statusBefore: r.statusBefore,
+    statusAfter: r.statusAfter,
+    targetBefore: r.targetBefore,
+    targetAfter: r.targetAfter,
+    note: r.note,
+    diff: diffTexts(r.targetBefore, r.targetAfter),
+  }));
+}
+
+export function commentJson(c: CommentRow) {
+  return {
+    id: c.id,
+    segmentId: c.segmentId,
+    user: c.username,
+    body: c.body,
+    kind: c.kind,
+    resolved: c.resolved,
+    resolvedAt: c.resolvedAt === null ? null : new Date(c.resolvedAt).toISOString(),
+    createdAt: new Date(c.createdAt).toISOString(),
+  };
+}
+
+export function listCommentsHandler(services: Services, user: SessionUser, id: number) {
+  segmentAccess(services, user, id);
+  return listComments(services.db, id).map(commentJson);
+}
+
+export function addComment(services: Services, user: SessionUser, id: number, body: string) {
+  segmentAccess(services, user, id);
+  const commentId = insertComment(services.db, { segmentId: id, userId: user.id, body });
+  return commentJson(listComments(services.db, id).find((c) => c.id === commentId)!);
+}
+
+export function resolveComment(services: Services, user: SessionUser, id: number, resolved: boolean) {
+  const { comment, role } = commentAccess(services, user, id);
+  if (comment.userId !== user.id && !canReview(role)) {
+    throw fieldProblem(403, 'resolved', 'only the comment’s author, reviewers and admins resolve comments');
+  }
+  setCommentResolved(services.db, id, resolved, user.id);
+  return commentJson(listComments(services.db, comment.segmentId).find((c) => c.id === id)!);
+}

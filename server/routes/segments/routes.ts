@@ -1,0 +1,66 @@
+// Segments: read, save (optimistic locking with If-Match), history and comments.
+import { z } from 'zod';
+import type { RouteRegistry } from '../registry.ts';
+import { IdParam, SegmentSchema, StatusSchema } from '../schemas.ts';
+import { addComment, getSegmentHandler, history, listCommentsHandler, patchSegment, resolveComment } from './handlers.ts';
+
+export const PatchSegmentBody = z
+  .object({
+    target: z.string().max(100_000, 'target is longer than 100,000 characters').optional(),
+    status: StatusSchema.optional(),
+    reason: z.string().max(10_000).optional(),
+  })
+  .strict()
+  .refine((b) => b.target !== undefined || b.status !== undefined, { message: 'send target, status or both', path: ['target'] });
+
+export const CommentBody = z.object({ body: z.string().trim().min(1, 'the comment is empty').max(10_000) }).strict();
+export const ResolveBody = z.object({ resolved: z.boolean() }).strict();
+
+export const DiffPart = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
+export const RevisionSchema = z.object({
+  id: z.number().int(),
+  version: z.number().int(),
+  at: z.string(),
+  user: z.string().nullable(),
+  statusBefore: z.string(),
+  statusAfter: z.string(),
+  targetBefore: z.string(),
+  targetAfter: z.string(),
+  note: z.string().nullable(),
+  diff: z.array(DiffPart),
+});
+
+export function registerSegmentRoutes(r: RouteRegistry): void {
+  r.route({ method: 'get', path: '/api/segments/:id', summary: 'One segment (ETag carries its version)', tag: 'segments', params: IdParam, response: SegmentSchema }, (i) =>
+    getSegmentHandler(i.c, i.services, i.user, i.params.id),
+  );
+  r.route(
+    {
+      method: 'patch',
+      path: '/api/segments/:id',
+      summary: 'Save a segment’s target and/or status',
+      description:
+        'Requires If-Match: "<version>". Rejecting needs a reason (stored as a comment). A stale version gets 409 whose `current` member is the segment as it now is.',
+      tag: 'segments',
+      params: IdParam,
+      body: PatchSegmentBody,
+      headers: { 'If-Match': 'the version the edit was based on, e.g. "3"' },
+      response: SegmentSchema,
+      errors: { 403: 'the role forbids this change', 409: 'the version is stale; `current` holds the segment', 428: 'If-Match is missing' },
+    },
+    (i) => patchSegment(i.c, i.services, i.user, i.params.id, i.body, i.c.req.header('if-match')),
+  );
+  r.route({ method: 'get', path: '/api/segments/:id/history', summary: 'Revisions with word-level diffs (Chinese by character)', tag: 'segments', params: IdParam, response: z.array(RevisionSchema) }, (i) =>
+    history(i.services, i.user, i.params.id),
+  );
+  r.route({ method: 'get', path: '/api/segments/:id/comments', summary: 'Comments on a segment', tag: 'comments', params: IdParam }, (i) =>
+    listCommentsHandler(i.services, i.user, i.params.id),
+  );
+  r.route({ method: 'post', path: '/api/segments/:id/comments', summary: 'Comment on a segment', tag: 'comments', params: IdParam, body: CommentBody, status: 201 }, (i) =>
+    addComment(i.services, i.user, i.params.id, i.body.body),
+  );
+  r.route(
+    { method: 'patch', path: '/api/comments/:id', summary: 'Resolve or reopen a comment (its author, reviewers, admins)', tag: 'comments', params: IdParam, body: ResolveBody },
+    (i) => resolveComment(i.services, i.user, i.params.id, i.body.resolved),
+  );
+}

@@ -40,7 +40,16 @@ function textShare(text: string): number {
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
     if ((c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09) ok++;
-    else if ((c >= 0x3000 && c <= 0x303f) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2000 && c <= 0x206f) || (c >= 0x20000 && c <= 0x3134f)) ok++;
+    else if (
+      (c >= 0xa0 && c <= 0x24f) || // Latin-1 and Latin Extended (names, accents)
+      (c >= 0x2000 && c <= 0x2bff) || // punctuation, currency, letterlike, arrows, maths, shapes
+      (c >= 0x3000 && c <= 0x9fff) || // CJK punctuation, kana, CJK ideographs and extension A
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xffef) ||
+      (c >= 0x20000 && c <= 0x3134f) // CJK extensions B–G
+    )
+      ok++;
   }
   return ok / [...text].length;
 }

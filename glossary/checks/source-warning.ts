@@ -1,6 +1,7 @@
 // source-warning: the foundation's source warnings (segments/warnings.ts: stray Latin words,
 // tripled characters, traditional characters, unbalanced brackets …) carried onto the segment so
-// a reviewer sees them next to the translation. Spans are found by locating the excerpt.
+// a reviewer sees them next to the translation. Spans are the warning's raw offsets made
+// relative to the segment (ctx.rawStart), kept only when they fall inside the source.
 import type { CheckDef, Finding } from './types.ts';
 
 export const sourceWarning: CheckDef = {
@@ -10,11 +11,13 @@ export const sourceWarning: CheckDef = {
   check(source, _target, ctx) {
     const findings: Finding[] = [];
     for (const w of ctx.warnings ?? []) {
-      const at = w.excerpt ? source.indexOf(w.excerpt.trim()) : -1;
+      const start = w.rawStart - (ctx.rawStart ?? 0);
+      const end = w.rawEnd - (ctx.rawStart ?? 0);
+      const inside = start >= 0 && end >= start && end <= source.length;
       findings.push({
         check: 'source-warning',
         severity: 'warning',
-        ...(at >= 0 ? { sourceSpan: { start: at, end: at + w.excerpt.trim().length } } : {}),
+        ...(inside ? { sourceSpan: { start, end } } : {}),
         message: `${w.code}: ${w.message}`,
       });
     }

@@ -41,12 +41,18 @@ export interface CheckContext {
   index: TermIndex;
   /** Source warnings of this segment (from segments/warnings.ts), carried by `source-warning`. */
   warnings?: SourceWarning[];
+  /**
+   * Raw offset of the segment in the text the warnings were computed on (SourceSegment.rawStart)
+   * when their rawStart/rawEnd are document offsets; default 0 (warnings of this segment alone).
+   */
+  rawStart?: number;
 }
 
 export interface Pair {
   source: string;
   target: string;
   warnings?: SourceWarning[];
+  rawStart?: number;
 }
 
 export interface CheckDef {

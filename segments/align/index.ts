@@ -129,6 +129,16 @@ function prepare(zh: string[], en: string[], options: AlignOptions): Prepared {
     const ids = lexicon?.lookup(key);
     if (ids) for (const id of ids) out.push(lexicon!.vocab[id]);
     if (key === '%') out.push('percent');
+    if (lexicon && key.length >= 2) {
+      // Parts of a word translate parts of its meaning (哈哈大笑 → laugh through 大笑, 笑).
+      for (let a = 0; a < key.length; a++) {
+        for (let b = a + 1; b <= key.length; b++) {
+          if (b - a === key.length) continue;
+          const part = lexicon.lookup(key.slice(a, b));
+          if (part) for (const id of part) out.push(lexicon.vocab[id]);
+        }
+      }
+    }
     if (lexicon) {
       for (const ch of key) {
         const py = lexicon.pinyin.get(ch);
@@ -241,7 +251,6 @@ export function align(zh: string[], en: string[], options: AlignOptions = {}): B
   let beads = runPass(prep, prep.translate, diagonal(n, m), W1, params);
   if (!options.singlePass) {
     const learnt = learnTable(prep, beads, p);
-    if (process.env.ALIGN_DEBUG) console.error([...learnt].map(([k, v]) => `${k}→${v.join("|")}`).join(" "));
     const translate = (key: string): string[] => {
       const extra = learnt.get(key);
       const base = prep.translate(key);

@@ -109,6 +109,8 @@ export function makeScorer(ev: DocEvidence, centre: Int32Array, W: number, p: Se
   for (const [a, b] of SHAPES) penalties.set(a * 8 + b, p.shapePenalty[`${a}-${b}`] ?? 10);
   const cost = (zs: number, es: number, a: number, b: number): number => {
     const pen = penalties.get(a * 8 + b)!;
+    // Scaling by bead size keeps merging from paying by itself: every sentence pays for the share
+    // of words left without a translation in its bead, whatever the bead's shape.
     if (a === 0 || b === 0) return pen + p.lexWeight * (a + b);
     return p.lexWeight * (1 - sim(zs, es, a, b)) * (a + b) + p.lengthWeight * lengthCost(zs, es, a, b) + pen;
   };

@@ -40,7 +40,7 @@ export class RuleError extends Error {
     readonly ruleIndex: number,
     readonly field: 'before' | 'after',
     readonly source: string,
-    reason: string,
+    readonly reason: string,
   ) {
     super(`rule set "${language}", rule ${ruleIndex + 1}, ${field} regex /${source}/: ${reason}`);
     this.name = 'RuleError';
@@ -351,6 +351,11 @@ export function findBreaks(text: string, rules: RuleSet): number[] {
     re.lastIndex = next;
   }
   return out;
+}
+
+/** Compiles a rule set (once; it is cached) so that a bad regex surfaces as a RuleError before use. */
+export function checkRules(rules: RuleSet): void {
+  compiled(rules);
 }
 
 /** JavaScript `\s`: WhiteSpace (incl. U+3000 ideographic space, U+FEFF) and LineTerminator. */

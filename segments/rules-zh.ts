@@ -50,7 +50,8 @@ function insideAnyPair(): SegmentationRule {
   return {
     break: false,
     before: '',
-    after: `[^${marks}\\n]{0,${TITLE_WINDOW}}?(?:${closers.join('|')})`,
+    // (?=(x*))\1 is an atomic x*: the scan stops at the first mark and never backtracks.
+    after: `(?=([^${marks}\\n]{0,${TITLE_WINDOW}}))\\1(?:${closers.join('|')})`,
   };
 }
 

@@ -273,19 +273,33 @@ function compiled(set: RuleSet): Compiled {
   return c;
 }
 
-function decide(rules: CompiledRule[], text: string, p: number): boolean {
-  for (const r of rules) {
-    if (r.before) {
-      r.before.lastIndex = p;
-      if (!r.before.test(text)) continue;
-    }
-    if (r.after) {
-      r.after.lastIndex = p;
-      if (!r.after.test(text)) continue;
-    }
-    return r.brk;
+function matches(r: CompiledRule, text: string, p: number): boolean {
+  if (r.before) {
+    r.before.lastIndex = p;
+    if (!r.before.test(text)) return false;
   }
-  return false;
+  if (r.after) {
+    r.after.lastIndex = p;
+    if (!r.after.test(text)) return false;
+  }
+  return true;
+}
+
+// "The first matching rule decides" is evaluated break-rule-first: find the first matching break rule,
+// then look only at the exceptions listed before it. Same answer, but the exceptions (often the costly
+// rules, e.g. bracket-pair scans) are skipped wherever no break rule fires anyway.
+function decide(rules: CompiledRule[], text: string, p: number): boolean {
+  let k = 0;
+  for (; k < rules.length; k++) {
+    const r = rules[k];
+    if (r.brk && matches(r, text, p)) break;
+  }
+  if (k === rules.length) return false;
+  for (let j = 0; j < k; j++) {
+    const r = rules[j];
+    if (!r.brk && matches(r, text, p)) return false;
+  }
+  return true;
 }
 
 function isHighSurrogate(c: number): boolean {

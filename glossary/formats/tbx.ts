@@ -79,9 +79,10 @@ function readTigs(langSet: El, problems: FormatProblem[]): Tig[] {
     const parsed = statusEl ? parseStatus(textOf(statusEl)) : { status: 'preferred' as const, superseded: false };
     if (!parsed) {
       problems.push({ line: statusEl!.line, field: 'status', message: `administrativeStatus '${textOf(statusEl!).trim()}' is not preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTerm-admn-sts or supersededTerm-admn-sts` });
-      continue;
     }
-    out.push({ term: termEl ? textOf(termEl).trim() : '', status: parsed.status, superseded: parsed.superseded, notes, line: tig.line });
+    // A term with a bad status still counts as present, so the entry is not also reported as missing it.
+    const { status, superseded } = parsed ?? { status: 'preferred' as const, superseded: false };
+    out.push({ term: termEl ? textOf(termEl).trim() : '', status, superseded, notes, line: tig.line });
   }
   return out;
 }

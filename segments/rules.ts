@@ -1,14 +1,17 @@
 // Rule-based segmentation engine with SRX 2.0 semantics (LISA/GALA "Segmentation Rules eXchange" 2.0,
-// §2.5 "Rule evaluation"; the same model as OmegaT and Okapi): a candidate position p is a break when the
+// rule evaluation as in its reference description; the same model as OmegaT and Okapi): a candidate position p is a break when the
 // FIRST rule whose `before` regex matches text ending at p and whose `after` regex matches text starting
 // at p says break="yes"; when no rule matches, p is not a break.
 //
 // Speed: every RuleSet is compiled once (cached by object identity in a WeakMap — treat a RuleSet as
-// immutable once used). Only positions where some break rule could fire are visited: all break rules are
-// folded into one zero-width regex `(?<=B1)(?=A1)|(?<=B2)(?=A2)|…` that V8 scans natively; the rules are
-// then evaluated in order only at those positions, with sticky (`y`) lookbehind/lookahead regexes, so no
-// substring is ever sliced. Completeness: if the first matching rule at p is a break rule, that rule
-// matches at p, so p is found by the combined scan.
+// immutable once used). Only positions where some break rule could fire are visited: a small parser works
+// out which characters each break rule's `before` can end on, and one global character-class regex finds
+// those positions (V8 scans it natively). When that analysis gives up (`.`, backreferences, an
+// all-optional `before`), all break rules are folded into one zero-width regex
+// `(?<=B1)(?=A1)|(?<=B2)(?=A2)|…` instead. At each candidate the rules are evaluated with sticky (`y`)
+// lookbehind/lookahead regexes, so no substring is ever sliced, break rules first (see decide()).
+// Completeness: if the first matching rule at p is a break rule, its `before` matches at p, so p ends on
+// one of its last characters (and matches the folded regex).
 //
 // Regex dialect: JavaScript with the `u` and `m` flags (so `\p{Han}`, `\p{Lu}` work and `^`/`$` match
 // at line boundaries — lines are hard breaks anyway). A source that is not valid in `u` mode (e.g. `\-`
@@ -177,7 +180,6 @@ function parseAtom(src: string, pos: { i: number }): Term {
   if (c === '[') {
     pos.i++;
     if (src[pos.i] === '^') pos.i++;
-    if (src[pos.i] === ']') pos.i++; // non-u: `[]` / `[^]`; harmless to over-read
     while (pos.i < src.length && src[pos.i] !== ']') pos.i += src[pos.i] === '\\' ? 2 : 1;
     if (pos.i >= src.length) throw new Unanalysable();
     pos.i++;

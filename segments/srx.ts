@@ -1,7 +1,7 @@
 // SRX 2.0 loading (LISA/GALA "Segmentation Rules eXchange" 2.0, 2008): <header cascade>, <languagerules>
 // of <languagerule languagerulename> holding ordered <rule break="yes|no"> with <beforebreak>/<afterbreak>
 // regexes, and <maprules> of <languagemap languagepattern languagerulename>. Language selection follows
-// the SRX 2.0 §2.6 cascade semantics as OmegaT and Okapi implement them: the language code is matched
+// the SRX 2.0 cascade semantics as OmegaT and Okapi implement them: the language code is matched
 // (whole, case-insensitively) against each languagepattern in order; with cascade="yes" the rules of every
 // matching map are concatenated in map order, with cascade="no" only the first matching map is used.
 // SRX 1.0 files (<maprule> wrappers, no cascade attribute) are read as cascade="no".

@@ -44,6 +44,12 @@ const HARD_CASES: Case[] = [
   ['web addresses and version numbers are not cut', 'Visit www.gov.cn for v2.0 details. Mail info@sh.gov.cn. Done.', ['Visit www.gov.cn for v2.0 details.', 'Mail info@sh.gov.cn.', 'Done.']],
   ['lines always break', 'We will build\nthe center', ['We will build', 'the center']],
   ['paragraphs always break', 'First paragraph\n\nSecond paragraph.', ['First paragraph', 'Second paragraph.']],
+  ['No. without a number can end a sentence', 'The answer was No. The plan failed.', ['The answer was No.', 'The plan failed.']],
+  ['a.m. before a name stays whole', 'It starts at 9 a.m. Beijing time.', ['It starts at 9 a.m. Beijing time.']],
+  ['p.m. before a sentence opener ends the sentence', 'It ended at 5 p.m. The next day was calm.', ['It ended at 5 p.m.', 'The next day was calm.']],
+  ['a section number inside a sentence is not a list number', 'As set out in Section 2.3. The rest follows.', ['As set out in Section 2.3.', 'The rest follows.']],
+  ['a day after an abbreviated month ends its sentence', 'It closed on Dec. 20. Sept. 30 is next.', ['It closed on Dec. 20.', 'Sept. 30 is next.']],
+  ['a quote then a bracket after the full stop', 'He said "It is done." (Note.) Next.', ['He said "It is done."', '(Note.)', 'Next.']],
   ['a sentence before Chinese text ends', 'This is the draft. 这是原文。', ['This is the draft.', '这是原文。']],
 ];
 
@@ -51,6 +57,16 @@ describe('the English sentence splitter', () => {
   it.each(HARD_CASES)('%s', (_what, text, expected) => {
     expect(splitEnglish(text)).toEqual(expected);
   });
+
+  it.each(['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'])(
+    'keeps the month abbreviation %s. with its day',
+    (month) => {
+      expect(splitEnglish(`The office opened on ${month}. 5 in Pudong. It grew.`)).toEqual([
+        `The office opened on ${month}. 5 in Pudong.`,
+        'It grew.',
+      ]);
+    },
+  );
 
   it('returns spans that slice the text into its sentences', () => {
     const text = '  Dr. Wang arrived. He spoke.\n\nNo. 5 follows. ';

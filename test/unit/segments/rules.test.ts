@@ -134,6 +134,14 @@ describe('the rule engine follows SRX semantics', () => {
     expect(splitText(text, analysable)).toEqual(['Dr. Wang arrived.', 'Mr.', 'Li left! (See above.) OK? Yes.']);
   });
 
+  it('compiles a rule set once, so it must not be changed after its first use', () => {
+    const set: RuleSet = { language: 'test', rules: [{ break: true, before: '。', after: '' }] };
+    expect(findBreaks('一。二。', set)).toEqual([2]);
+    set.rules.push({ break: true, before: '二', after: '' });
+    expect(findBreaks('一。二。', set)).toEqual([2]);
+    expect(findBreaks('一。二。', { ...set })).toEqual([2, 3]);
+  });
+
   it('names the rule set, rule number and field of a regex that does not compile', () => {
     const bad: RuleSet = { language: 'zh-bad', rules: [{ break: true, before: '。', after: '' }, { break: false, before: '[', after: '' }] };
     expect(() => findBreaks('好。', bad)).toThrow(RuleError);
@@ -236,7 +244,11 @@ describe.each([
 describe('rule sets with arbitrary regexes', () => {
   const ruleArb: fc.Arbitrary<SegmentationRule> = fc.record({
     break: fc.boolean(),
-    before: fc.constantFrom('', '。', '[。！？]', '[。！？][”）]*', '\\d', '[a-z]\\.', '(?:Dr|Mr)\\.', '，', '.', '\\s'),
+    before: fc.constantFrom(
+      '', '。', '[。！？]', '[。！？][”）]*', '\\d', '[a-z]\\.', '(?:Dr|Mr)\\.', '，', '.', '\\s', '[^]', '[]',
+      '(?<![a-z])[A-Z]\\.', '…+', '[。！？]{2}', '(?:^|\\s)\\d+\\.', '。(?=”)', '\\p{Script=Han}[!?]', '(\\s)\\1',
+      '\\b\\w+\\b', '[^，。]{3}，', '𠮷', '$', '(?:a|b?)',
+    ),
     after: fc.constantFrom('', '\\s', '[A-Z]', '”', '\\d', '\\s*[“A-Z]', '(?!\\d)'),
   });
   it('agree with the reference evaluation for any order of rules', () => {

@@ -26,6 +26,8 @@ import { registerProjectRoutes } from './routes/projects/routes.ts';
 import { registerDocumentRoutes } from './routes/documents/routes.ts';
 import { registerSegmentRoutes } from './routes/segments/routes.ts';
 import { registerGlossaryRoutes } from './routes/glossary/routes.ts';
+import { registerExchangeRoutes } from './routes/exchange/routes.ts';
+import { registerTmRoutes } from './routes/tm/routes.ts';
 
 export type App = Hono<AppEnv> & { registry: RouteRegistry };
 
@@ -75,6 +77,8 @@ export function createApp(options: AppOptions): App {
   registerDocumentRoutes(registry);
   registerSegmentRoutes(registry);
   registerGlossaryRoutes(registry);
+  registerExchangeRoutes(registry);
+  registerTmRoutes(registry);
   registry.route({ method: 'get', path: '/api/openapi.json', summary: 'This OpenAPI document', tag: 'meta', auth: false }, () => registry.openapi());
 
   const webRoot = options.webRoot;

@@ -49,7 +49,8 @@ export interface XliffFileInfo {
 export interface XliffDocument extends Required<Pick<XliffFileInfo, 'fileId' | 'srcLang'>> {
   trgLang: string;
   original?: string;
-  units: (XliffUnit & { state: XliffState; subState?: string; line: number })[];
+  /** Each unit with its XLIFF state, whether it had a <target> at all, and the line it starts on. */
+  units: (XliffUnit & { state: XliffState; subState?: string; hasTarget: boolean; line: number })[];
 }
 
 export const XLIFF_SOURCE_LANG = 'zh-CN';
@@ -267,6 +268,7 @@ export async function parse(input: string | AsyncIterable<string | Uint8Array> |
         state: least.state,
         ...(least.subState !== undefined ? { subState: least.subState } : {}),
         notes: unit.notes,
+        hasTarget: unit.hasTarget,
         line: unit.line,
       });
       unit = undefined;

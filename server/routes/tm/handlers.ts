@@ -1,0 +1,86 @@
+import type { Context } from 'hono';
+import type { AppEnv, Services } from '../../context.ts';
+import type { SessionUser } from '../../db/queries/users.ts';
+import { countTmUnits, insertTmUnits } from '../../db/queries/tm.ts';
+import { writeAudit } from '../../db/queries/audit.ts';
+import { projectAccess, requireRole } from '../../access.ts';
+import { fieldProblem } from '../../problem.ts';
+import { parse as parseTmx } from '../../formats/tmx.ts';
+import { pairKey, translationMemory, type TmHit } from '../../tm/service.ts';
+import { FormatError } from '../../../glossary/formats/format-error.ts';
+import { formatProblem, uploadedFile } from '../exchange/upload.ts';
+
+/** Largest TMX a project import accepts, in units (the body limit applies as well). */
+export const MAX_IMPORT_UNITS = 500_000;
+
+function hitJson(h: TmHit) {
+  return {
+    id: h.id,
+    ...(h.score !== undefined ? { score: h.score } : {}),
+    ...(h.foundIn !== undefined ? { foundIn: h.foundIn } : {}),
+    source: h.source,
+    target: h.target,
+    srcLang: h.srcLang,
+    tgtLang: h.tgtLang,
+    origin: h.origin,
+    projectId: h.projectId,
+    projectName: h.projectName,
+    documentId: h.documentId,
+    segmentId: h.segmentId,
+    tuid: h.tuid,
+    changedBy: h.changedBy,
+    changedAt: new Date(h.changedAt).toISOString(),
+  };
+}
+
+export function lookup(services: Services, user: SessionUser, projectId: number, query: { q?: string; concordance?: string; threshold: number; limit: number }) {
+  const { project } = projectAccess(services, user, projectId);
+  if ((query.q === undefined) === (query.concordance === undefined)) {
+    throw fieldProblem(400, 'q', 'give either q (a source sentence for fuzzy matches) or concordance (a term in either language)');
+  }
+  const tm = translationMemory(services.db);
+  const pair = pairKey(project.sourceLang, project.targetLang);
+  if (query.q !== undefined) {
+    const matches = tm.match(pair, query.q, { threshold: query.threshold, limit: query.limit });
+    return { mode: 'fuzzy', query: query.q, threshold: query.threshold, score: 'Dice coefficient over character bigrams, × 100', matches: matches.map(hitJson) };
+  }
+  const hits = tm.concordance(pair, query.concordance!, { limit: query.limit });
+  return { mode: 'concordance', query: query.concordance, matches: hits.map(hitJson) };
+}
+
+/**
+ * Imports a TMX file into the project's translation memory: parsed as a stream, units in the
+ * project's language pair (matched by primary subtag, as OmegaT does) kept, all inserted in one
+ * transaction. A broken file imports nothing and gets 422 naming the lines.
+ */
+export async function importTmx(c: Context<AppEnv>, services: Services, user: SessionUser, projectId: number) {
+  const { project, role } = projectAccess(services, user, projectId);
+  requireRole(role, ['reviewer', 'admin'], 'import into the translation memory');
+  let units;
+  try {
+    units = await parseTmx(await uploadedFile(c, 'TMX file'), { sourceLang: project.sourceLang, targetLang: project.targetLang, maxUnits: MAX_IMPORT_UNITS });
+  } catch (error) {
+    if (error instanceof FormatError) throw formatProblem(error, 'TMX file');
+    throw error;
+  }
+  const kept = units.filter((u) => u.source.trim() !== '' && u.target.trim() !== '');
+  const now = Date.now();
+  const imported = insertTmUnits(
+    services.db,
+    projectId,
+    kept.map((u) => ({
+      source: u.source,
+      target: u.target,
+      srcLang: u.srcLang ?? project.sourceLang,
+      tgtLang: u.tgtLang ?? project.targetLang,
+      tuid: u.tuid,
+      creationId: u.creationId,
+      changeId: u.changeId ?? u.creationId,
+      createdAt: u.creationDate?.getTime() ?? now,
+      changedAt: u.changeDate?.getTime() ?? u.creationDate?.getTime() ?? now,
+    })),
+    now,
+  );
+  writeAudit(services.db, { userId: user.id, action: 'tm.import', projectId, detail: { units: imported, skipped: units.length - kept.length } }, now);
+  return { imported, skippedEmpty: units.length - kept.length, total: countTmUnits(services.db, projectId) };
+}

@@ -3,11 +3,14 @@
 // CACM 18(6), 1975) over UTF-16 code units, followed by a longest-leftmost selection of
 // non-overlapping matches — the POSIX leftmost-longest rule — so 国际科技创新中心 wins over
 // 科技创新 and 人工智能+ over 人工智能. No word boundaries: Chinese has none.
-// English side: one regular expression per rendering, compiled once per entry, tolerant of
-// inflection (plural -s/-es/-ies, possessive 's / s'), hyphen ≈ space, and British/American
-// spelling pairs (centre/center, -ise/-ize, labour/labor, programme/program …; after the
-// Oxford/Merriam-Webster variant lists), bounded by letters/digits rather than \b so that
-// non-ASCII letters count as word characters.
+// English side: token-sequence matching over normalised word keys (a light stemmer in the
+// spirit of Porter's S-stemmer, Harman 1991): each word is case-folded, stripped of a possessive
+// ('s / s'), reduced to its singular (-s/-es/-ies) and mapped to one spelling of the
+// British/American pairs (centre/center, -ise/-ize, -yse/-yze, labour/labor, programme/program,
+// modelling/modeling …, after the Oxford/Merriam-Webster variant lists). Hyphens and spaces both
+// separate tokens, so hyphen ≈ space. Renderings are tokenised once per entry; a target is
+// tokenised once per text and occurrences are found by comparing keys — no per-term regular
+// expressions, which V8 compiles far too slowly for a 10,000-term glossary.
 import type { TermEntry } from './model.ts';
 
 export interface TermMatch {
@@ -53,16 +56,21 @@ interface AcNode {
 export interface TermIndex {
   entries: TermEntry[];
   nodes: AcNode[];
-  /** Entries whose forbidden renderings are worth trying for a given English word key. */
+  /** Entries with a forbidden rendering starting with a given English word key. */
   forbiddenByKey: Map<string, TermEntry[]>;
   byZh: Map<string, TermEntry>;
 }
 
 interface CompiledRendering {
-  re: RegExp;
   form: RenderingForm;
+  /** The listed rendering this one reports as (itself, or an earlier one it only inflects). */
   rendering: string;
-  /** Folded literal, to prefer the listed spelling when two renderings match the same span. */
+  keys: string[];
+  /** Lower-cased tokens, for prefix matching of the last one. */
+  lower: string[];
+  /** Original tokens, for case-sensitive entries. */
+  raw: string[];
+  /** Folded, space-normalised text, for exact entries and for preferring the listed spelling. */
   literal: string;
 }
 
@@ -118,10 +126,10 @@ export function buildTermIndex(entries: TermEntry[]): TermIndex {
 
   const forbiddenByKey = new Map<string, TermEntry[]>();
   for (const entry of entries) {
-    compileEntry(entry);
-    for (const f of entry.forbidden) {
-      const key = firstWordKey(f);
-      if (!key) continue;
+    const list = compileEntry(entry);
+    for (const c of list) {
+      if (c.form !== 'forbidden' || c.keys.length === 0) continue;
+      const key = c.keys[0];
       const list = forbiddenByKey.get(key);
       if (!list) forbiddenByKey.set(key, [entry]);
       else if (list[list.length - 1] !== entry) list.push(entry);
@@ -184,18 +192,20 @@ const FORM_RANK: Record<RenderingForm, number> = { preferred: 0, variant: 1, for
  * variant over forbidden (so a forbidden phrase inside an accepted one is not reported).
  */
 export function findRenderings(entry: TermEntry, en: string): Rendering[] {
-  const compiledEntry = compiled.get(entry) ?? compileEntry(entry);
+  const list = compiled.get(entry) ?? compileEntry(entry);
+  const toks = tokenizeTarget(en);
   const found: (Rendering & { exact: boolean })[] = [];
-  for (const c of compiledEntry) {
-    c.re.lastIndex = 0;
-    for (let m = c.re.exec(en); m; m = c.re.exec(en)) {
-      if (m[0].length === 0) {
-        c.re.lastIndex++;
-        continue;
-      }
-      const text = m[0];
-      const folded = entry.caseSensitive ? text : text.toLowerCase();
-      found.push({ start: m.index, end: m.index + text.length, text, form: c.form, rendering: c.rendering, exact: folded === c.literal });
+  for (const c of list) {
+    const n = c.keys.length;
+    if (n === 0) continue;
+    for (let i = 0; i + n <= toks.length; i++) {
+      if (!tokensMatch(entry, c, toks, i)) continue;
+      const start = toks[i].start;
+      const end = toks[i + n - 1].end;
+      const text = en.slice(start, end);
+      const folded = foldLiteral(text, entry.caseSensitive);
+      if (entry.match === 'exact' && folded !== c.literal) continue;
+      found.push({ start, end, text, form: c.form, rendering: c.rendering, exact: folded === c.literal });
     }
   }
   if (found.length <= 1) return found.map(strip);
@@ -216,6 +226,30 @@ export function findRenderings(entry: TermEntry, en: string): Rendering[] {
   return result;
 }
 
+function tokensMatch(entry: TermEntry, c: CompiledRendering, toks: Token[], at: number): boolean {
+  const n = c.keys.length;
+  const prefixLast = entry.match === 'prefix';
+  for (let k = 0; k < n; k++) {
+    const t = toks[at + k];
+    if (prefixLast && k === n - 1) {
+      if (!t.lower.startsWith(c.lower[k])) return false;
+      if (entry.caseSensitive && !t.text.startsWith(c.raw[k])) return false;
+      continue;
+    }
+    if (t.key !== c.keys[k]) return false;
+    if (entry.caseSensitive && !sameCase(t.text, c.raw[k])) return false;
+  }
+  return true;
+}
+
+/** Case-sensitive comparison of the part two tokens share (so "AIs" keeps "AI", "ai" does not). */
+function sameCase(surface: string, listed: string): boolean {
+  const n = Math.min(surface.length, listed.length);
+  let i = 0;
+  while (i < n && surface[i].toLowerCase() === listed[i].toLowerCase()) i++;
+  return surface.slice(0, i) === listed.slice(0, i);
+}
+
 function strip(r: Rendering & { exact?: boolean }): Rendering {
   return { start: r.start, end: r.end, text: r.text, form: r.form, rendering: r.rendering };
 }
@@ -224,37 +258,67 @@ function strip(r: Rendering & { exact?: boolean }): Rendering {
 export function forbiddenCandidates(index: TermIndex, en: string): TermEntry[] {
   if (index.forbiddenByKey.size === 0) return [];
   const out = new Set<TermEntry>();
-  for (const m of en.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const list = index.forbiddenByKey.get(wordKey(m[0]));
+  for (const t of tokenizeTarget(en)) {
+    const list = index.forbiddenByKey.get(t.key);
     if (list) for (const e of list) out.add(e);
   }
   return [...out];
 }
 
-// Keys are the first three letters of the first word, folded: spelling variants (centre/center,
-// labour/labor, organise/organize) and inflections leave them unchanged.
-function wordKey(word: string): string {
-  return word.slice(0, 3).toLowerCase();
+// ——— English tokens and keys ———
+
+interface Token {
+  text: string;
+  lower: string;
+  key: string;
+  start: number;
+  end: number;
 }
 
-function firstWordKey(text: string): string | null {
-  const m = /[\p{L}\p{N}]+/u.exec(text);
-  return m ? wordKey(m[0]) : null;
+// Words (letters/digits, with an inner or possessive apostrophe) and single symbols; spaces and
+// hyphens only separate. Letters are Latin with accents: an English target.
+const TOKEN_RE = /[A-Za-z0-9\u00C0-\u024F]+(?:['’][A-Za-z]+)*(?:['’](?![A-Za-z0-9]))?|[^\sA-Za-z0-9\u00C0-\u024F\-\u2010-\u2015'’]/g;
+
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
+    const lower = m[0].toLowerCase();
+    out.push({ text: m[0], lower, key: wordKey(lower), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
 }
 
-// ——— English pattern compilation ———
+// The pairs a given target is tested against all ask for its tokens: keep the last few.
+const targetCache = new Map<string, Token[]>();
+function tokenizeTarget(text: string): Token[] {
+  let toks = targetCache.get(text);
+  if (!toks) {
+    toks = tokenize(text);
+    if (targetCache.size >= 8) targetCache.delete(targetCache.keys().next().value!);
+    targetCache.set(text, toks);
+  }
+  return toks;
+}
+
+function foldLiteral(text: string, caseSensitive: boolean): string {
+  const t = text.trim().replace(/\s+/g, ' ');
+  return caseSensitive ? t : t.toLowerCase();
+}
 
 export function compileEntry(entry: TermEntry): CompiledRendering[] {
   const list: CompiledRendering[] = [];
   const add = (text: string, form: RenderingForm) => {
     const t = text.trim();
     if (!t) return;
-    const source = renderingPattern(t, entry.match, entry.caseSensitive);
+    const toks = tokenize(t);
     list.push({
-      re: new RegExp(source, entry.caseSensitive ? 'gu' : 'giu'),
       form,
       rendering: t,
-      literal: entry.caseSensitive ? t : t.toLowerCase(),
+      keys: toks.map((x) => x.key),
+      lower: toks.map((x) => x.lower),
+      raw: toks.map((x) => x.text),
+      literal: foldLiteral(t, entry.caseSensitive),
     });
   };
   add(entry.en, 'preferred');
@@ -262,63 +326,18 @@ export function compileEntry(entry: TermEntry): CompiledRendering[] {
   for (const f of entry.forbidden) add(f, 'forbidden');
   // A listed variant that is only an inflection or spelling of an earlier rendering ("supply
   // chains" beside "supply chain") reports as that rendering, so it is never an inconsistency.
-  for (let i = 1; i < list.length; i++) {
-    if (list[i].form === 'forbidden') continue;
-    for (let j = 0; j < i; j++) {
-      const { re } = list[j];
-      re.lastIndex = 0;
-      const m = re.exec(list[i].rendering);
-      if (m && m.index === 0 && m[0].length === list[i].rendering.length) {
-        list[i].rendering = list[j].rendering;
-        break;
-      }
+  if (entry.match !== 'exact') {
+    for (let i = 1; i < list.length; i++) {
+      if (list[i].form === 'forbidden') continue;
+      const same = list.slice(0, i).find((c) => c.form !== 'forbidden' && c.keys.join(' ') === list[i].keys.join(' '));
+      if (same) list[i].rendering = same.rendering;
     }
   }
   compiled.set(entry, list);
   return list;
 }
 
-const TOKEN = /[\p{L}\p{N}]+|['’]|[\s\-\u2010\u2011\u2012\u2013]+|[^]/gu;
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-
-/** Regular-expression source for one rendering under the entry's match mode. */
-export function renderingPattern(text: string, mode: TermEntry['match'], caseSensitive: boolean): string {
-  const tokens = text.match(TOKEN) ?? [];
-  const parts: string[] = [];
-  let lastWord = -1;
-  for (let i = tokens.length - 1; i >= 0; i--) {
-    if (WORD_CHAR.test(tokens[i][0])) {
-      lastWord = i;
-      break;
-    }
-  }
-  const flexible = mode !== 'exact';
-  tokens.forEach((tok, i) => {
-    if (WORD_CHAR.test(tok[0])) {
-      if (mode === 'inflected' && i === lastWord && i === tokens.length - 1) parts.push(inflectedWord(tok, caseSensitive));
-      else parts.push(flexible && !caseSensitive ? spellingPattern(tok.toLowerCase()) : escapeRe(tok));
-    } else if (/^['’]$/.test(tok)) {
-      parts.push("['’]");
-    } else if (/^[\s\-\u2010-\u2013]+$/.test(tok)) {
-      if (!flexible) parts.push(/-/.test(tok) ? escapeRe(tok) : '\\s+');
-      else parts.push('[\\s\\-\\u2010-\\u2013]+');
-    } else {
-      parts.push(escapeRe(tok));
-    }
-  });
-  let source = parts.join('');
-  if (tokens.length && WORD_CHAR.test(tokens[0]?.[0] ?? '')) source = `(?<![\\p{L}\\p{N}])${source}`;
-  const last = tokens[tokens.length - 1] ?? '';
-  if (mode === 'prefix') source += '[\\p{L}\\p{N}]*';
-  else if (WORD_CHAR.test(last[0] ?? '')) source += '(?![\\p{L}\\p{N}])';
-  return source;
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\\/]/g, '\\$&');
-}
-
-// British/American stem pairs; a word starting with either stem accepts both.
+// British/American stem pairs, mapped to the American stem at the start of a word.
 const SPELLING_PAIRS: [string, string][] = [
   ['centre', 'center'],
   ['theatre', 'theater'],
@@ -360,51 +379,43 @@ const SPELLING_PAIRS: [string, string][] = [
   ['judgement', 'judgment'],
   ['acknowledgement', 'acknowledgment'],
   ['paediatric', 'pediatric'],
-  ['haematology', 'hematology'],
+  ['haematolog', 'hematolog'],
   ['anaesthe', 'anesthe'],
   ['oesophag', 'esophag'],
 ];
+const BRITISH_STEMS = [...SPELLING_PAIRS].sort((a, b) => b[0].length - a[0].length);
 
-/** Pattern for one lower-cased word accepting its British and American spellings. */
-export function spellingPattern(word: string): string {
-  let best: [string, string] | null = null;
-  for (const pair of SPELLING_PAIRS) {
-    for (const stem of pair) {
-      if (word.startsWith(stem) && (!best || stem.length > best[0].length)) best = [stem, pair[0] === stem ? pair[1] : pair[0]];
-    }
-  }
-  if (best && best[0] !== best[1]) {
-    const [stem, other] = best;
-    return `(?:${stem}|${other})${spellingPattern(word.slice(stem.length)) || ''}`;
-  }
-  let m = /^(.{3,})i[sz](e|ed|es|ing|ation|ations|ational|er|ers)$/.exec(word);
-  if (m) return `${m[1]}i[sz]${m[2]}`;
-  m = /^(.{2,})y[sz](e|ed|es|ing)$/.exec(word);
-  if (m) return `${m[1]}y[sz]${m[2]}`;
-  // modelling/modeling, travelled/traveled, signalling/signaling
-  m = /^(.{2,}[aeiou])ll?(ing|ed|er|ers)$/.exec(word);
-  if (m) return `${m[1]}ll?${m[2]}`;
-  return escapeRe(word);
-}
+const keyCache = new Map<string, string>();
 
 /**
- * The last word of an inflected rendering: reduce it to its singular, then accept the singular,
- * the plural and a possessive, with British/American spellings of the stem.
+ * The comparison key of a lower-cased word: possessive removed, singular, American spelling.
+ * Both sides go through the same function, so a rare over-reduction (lens → len) only makes two
+ * words of the same stem match each other.
  */
-function inflectedWord(word: string, caseSensitive: boolean): string {
-  const stem = singular(word);
-  const spell = (s: string) => (caseSensitive ? escapeRe(s) : spellingPattern(s.toLowerCase()));
-  const poss = "(?:['’]s?)?";
-  if (!/[a-z]$/i.test(stem) || stem.length < 2) return spell(stem) + poss;
-  if (/[^aeiou]y$/i.test(stem)) return `${spell(stem.slice(0, -1))}(?:y|ies)${poss}`;
-  if (/(s|x|z|ch|sh)$/i.test(stem)) return `${spell(stem)}(?:es|e)?${poss}`;
-  return `${spell(stem)}(?:s|es)?${poss}`;
+export function wordKey(lower: string): string {
+  const cached = keyCache.get(lower);
+  if (cached !== undefined) return cached;
+  let w = lower.replace(/['’]s?$/, '');
+  w = singular(w);
+  for (const [british, american] of BRITISH_STEMS) {
+    if (w.startsWith(british)) {
+      w = american + w.slice(british.length);
+      break;
+    }
+  }
+  w = w
+    .replace(/^(.{3,})is(e|ed|es|ing|ation|ations|ational|er|ers)$/, '$1iz$2')
+    .replace(/^(.{2,})ys(e|ed|es|ing)$/, '$1yz$2')
+    .replace(/^(.{2,}[aeiou])ll(ing|ed|er|ers)$/, '$1l$2');
+  if (keyCache.size > 100_000) keyCache.clear();
+  keyCache.set(lower, w);
+  return w;
 }
 
 function singular(word: string): string {
-  if (word.length <= 3 || !/[a-z]s$/i.test(word)) return word;
-  if (/(ss|us|is|ics|news)$/i.test(word)) return word;
-  if (/[^aeiou]ies$/i.test(word)) return `${word.slice(0, -3)}y`;
-  if (/(x|z|ch|sh)es$/i.test(word)) return word.slice(0, -2);
+  if (word.length <= 3 || !/[a-z]s$/.test(word)) return word;
+  if (/(ss|us|is|ics|news)$/.test(word)) return word;
+  if (/[^aeiou]ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(x|z|ch|sh)es$/.test(word)) return word.slice(0, -2);
   return word.slice(0, -1);
 }

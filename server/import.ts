@@ -21,6 +21,7 @@ import type { Db } from './db/index.ts';
 import { insertDocumentWithSegments } from './db/queries/documents.ts';
 import type { NewSegment } from './db/queries/documents.ts';
 import { fieldProblem } from './problem.ts';
+import { Worker } from 'node:worker_threads';
 
 export interface ImportInput {
   projectId: number;
@@ -95,28 +96,37 @@ export function targetsFromBeads(segments: SourceSegment[], english: string[], b
   return out;
 }
 
-export async function importDocument(db: Db, input: ImportInput, glossary: { zh: string; en: string }[] = []): Promise<ImportResult> {
-  checkSourceText(input.source);
-  const granularity = input.granularity ?? 'sentence';
-  const segmented = segmentSource(input.source, { granularity });
-  if (segmented.segments.length === 0) throw fieldProblem(422, 'source', 'the source has no segments (only whitespace or punctuation?)');
+export interface PrepareInput {
+  source: string;
+  draft?: string;
+  granularity: 'sentence' | 'clause';
+  glossary: { zh: string; en: string }[];
+}
 
+export interface PreparedImport {
+  text: string;
+  repairs: unknown[];
+  warnings: unknown[];
+  rows: NewSegment[];
+  beads: number;
+}
+
+/** The CPU-heavy part of an import (segmentation, sentence splitting, alignment); no I/O but the lexicon. */
+export async function prepareImport(input: PrepareInput): Promise<PreparedImport> {
+  const segmented = segmentSource(input.source, { granularity: input.granularity });
   let targets: { target: string; confidence: number | null }[] = segmented.segments.map(() => ({ target: '', confidence: null }));
-  let beadCount = 0;
-  const draft = input.draft && input.draft.trim() !== '' ? input.draft : undefined;
-  if (draft) {
-    if (draft.includes('\uFFFD')) checkSourceText(draft, 'draft');
-    const english = splitEnglish(draft);
+  let beads = 0;
+  if (input.draft) {
+    const english = splitEnglish(input.draft);
     const lexicon = await sharedLexicon();
-    const beads = align(
+    const aligned = align(
       segmented.segments.map((s) => s.text),
       english,
-      { lexicon, glossary },
+      { lexicon, glossary: input.glossary },
     );
-    beadCount = beads.length;
-    targets = targetsFromBeads(segmented.segments, english, beads);
+    beads = aligned.length;
+    targets = targetsFromBeads(segmented.segments, english, aligned);
   }
-
   const rows: NewSegment[] = segmented.segments.map((s, i) => ({
     source: s.text,
     target: targets[i].target,
@@ -130,16 +140,83 @@ export async function importDocument(db: Db, input: ImportInput, glossary: { zh:
     confidence: targets[i].confidence,
     warnings: s.warnings,
   }));
-  const documentId = insertDocumentWithSegments(db, {
-    projectId: input.projectId,
-    name: input.name,
-    rawSource: input.source,
-    text: segmented.text,
-    rawDraft: draft ?? null,
-    granularity,
-    repairs: segmented.repairs,
-    warnings: segmented.warnings,
-    createdBy: input.userId,
-  }, rows);
-  return { documentId, segments: rows.length, drafted: rows.filter((r) => r.status === 'draft').length, beads: beadCount };
+  return { text: segmented.text, repairs: segmented.repairs, warnings: segmented.warnings, rows, beads };
+}
+
+// Alignment of a large document takes seconds of CPU; it runs in a worker thread so the server keeps
+// answering saves meanwhile. One long-lived worker keeps the lexicon loaded between imports; jobs
+// queue on it in order. Where a worker cannot start, the work runs inline.
+let worker: Worker | undefined;
+let workerBroken = false;
+let nextJob = 1;
+const jobs = new Map<number, { resolve: (r: PreparedImport) => void; reject: (e: Error) => void }>();
+
+function importWorker(): Worker | undefined {
+  if (workerBroken) return undefined;
+  if (worker) return worker;
+  // Under tsx the loader flags are inherited; under other runners (vitest) the worker needs them.
+  const execArgv = process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : [...process.execArgv, '--import', 'tsx'];
+  const w = new Worker(new URL('./import-worker.ts', import.meta.url), { execArgv });
+  w.unref();
+  w.on('message', (msg: { id: number; result?: PreparedImport; error?: string }) => {
+    const job = jobs.get(msg.id);
+    if (!job) return;
+    jobs.delete(msg.id);
+    if (jobs.size === 0) w.unref();
+    if (msg.error !== undefined) job.reject(new Error(msg.error));
+    else job.resolve(msg.result!);
+  });
+  const fail = (error: Error) => {
+    worker = undefined;
+    for (const job of jobs.values()) job.reject(error);
+    jobs.clear();
+  };
+  w.on('error', (error) => {
+    workerBroken = true;
+    fail(error);
+  });
+  w.on('exit', (code) => fail(new Error(`import worker exited with code ${code}`)));
+  worker = w;
+  return w;
+}
+
+function prepareInWorker(input: PrepareInput): Promise<PreparedImport> {
+  const w = importWorker();
+  if (!w) return prepareImport(input);
+  const id = nextJob++;
+  return new Promise<PreparedImport>((resolve, reject) => {
+    jobs.set(id, { resolve, reject });
+    w.ref();
+    w.postMessage({ id, input });
+  }).catch((error: Error) => {
+    // The worker failed to load (e.g. no TypeScript loader): do the work here instead.
+    if (workerBroken) return prepareImport(input);
+    throw error;
+  });
+}
+
+export async function importDocument(db: Db, input: ImportInput, glossary: { zh: string; en: string }[] = [], options: { inline?: boolean } = {}): Promise<ImportResult> {
+  checkSourceText(input.source);
+  const granularity = input.granularity ?? 'sentence';
+  const draft = input.draft && input.draft.trim() !== '' ? input.draft : undefined;
+  if (draft) checkSourceText(draft, 'draft');
+  const job: PrepareInput = { source: input.source, draft, granularity, glossary };
+  const prepared = options.inline ? await prepareImport(job) : await prepareInWorker(job);
+  if (prepared.rows.length === 0) throw fieldProblem(422, 'source', 'the source has no segments (only whitespace or punctuation?)');
+  const documentId = insertDocumentWithSegments(
+    db,
+    {
+      projectId: input.projectId,
+      name: input.name,
+      rawSource: input.source,
+      text: prepared.text,
+      rawDraft: draft ?? null,
+      granularity,
+      repairs: prepared.repairs,
+      warnings: prepared.warnings,
+      createdBy: input.userId,
+    },
+    prepared.rows,
+  );
+  return { documentId, segments: prepared.rows.length, drafted: prepared.rows.filter((r) => r.status === 'draft').length, beads: prepared.beads };
 }

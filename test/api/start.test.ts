@@ -1,7 +1,7 @@
 // `npm start` on an empty machine: the server process migrates a new database file, creates the
 // first-run accounts and the sample project, writes the credentials file (0600), and on the next
 // start finds everything in place without seeding again.
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -46,8 +46,12 @@ describe('first start on an empty database', () => {
       expect(segs[0].status).toBe('draft');
       const glossary = (await reviewer.get('/api/projects/1/glossary?q=新质生产力')).body;
       expect(glossary[0].en).toBe('new quality productive forces');
+      // `/` serves the built editor when dist/web exists, otherwise a page pointing at the API.
       const home = await fetch(server.url + '/');
-      expect(await home.text()).toContain('/api/openapi.json');
+      expect(home.headers.get('content-type')).toMatch(/text\/html/);
+      const html = await home.text();
+      if (existsSync(new URL('../../dist/web/index.html', import.meta.url))) expect(html).toMatch(/<div id="app"|<script/);
+      else expect(html).toContain('/api/openapi.json');
     } finally {
       expect(await server.stop()).toBe(0);
     }

@@ -19,3 +19,11 @@ export const EXCERPT_EN = `Outline of the 15th Five-Year Plan for Economic and S
 3. Accelerating the Digital, Intelligent and Green Transformation of Shipping
 
 We will seize the opportunities of digitalization, intelligentization and green development and accelerate the formation of a new pattern of smart, efficient, green and low-carbon shipping development.`;
+
+/** The sample source and draft repeated `times` times (about 245 segments each), for load and crash tests. */
+export function repeatedSample(times: number): { source: string; draft: string } {
+  return {
+    source: Array.from({ length: times }, () => SAMPLE_SOURCE.trim()).join('\n\n'),
+    draft: Array.from({ length: times }, () => SAMPLE_DRAFT.trim()).join('\n\n'),
+  };
+}

@@ -1,11 +1,16 @@
 // The one HTTP client of the editor: every call to the Hono API goes through `request`, so the
-// session cookie, the CSRF header and problem+json errors are handled in one place.
+// session cookie and problem+json errors are handled in one place. CSRF needs nothing here: the
+// server checks the Origin header, which the browser sets on every same-origin POST/PATCH/DELETE.
 import type {
   ApproveResult,
   Comment,
+  DocumentDetail,
+  DocumentQa,
   DocumentStats,
   DocumentSummary,
   GlossaryEntry,
+  GlossaryFields,
+  ImportedDocument,
   Me,
   NewDocument,
   Problem,
@@ -15,7 +20,7 @@ import type {
   SegmentChange,
   SegmentPage,
   SegmentQuery,
-  ServerFinding,
+  TmLookup,
   TmMatch,
 } from './types.ts';
 
@@ -35,19 +40,15 @@ export interface Conflict {
   current: Segment;
 }
 
-let csrfToken: string | undefined;
 let base = '';
 
-export function configureClient(options: { base?: string; csrfToken?: string }): void {
+/** Where the API lives (default: the page's own origin). */
+export function configureClient(options: { base?: string }): void {
   if (options.base !== undefined) base = options.base;
-  if (options.csrfToken !== undefined) csrfToken = options.csrfToken;
 }
 
-function readCookie(name: string): string | undefined {
-  if (typeof document === 'undefined') return undefined;
-  const hit = document.cookie.split(/;\s*/).find((c) => c.startsWith(`${name}=`));
-  return hit ? decodeURIComponent(hit.slice(name.length + 1)) : undefined;
-}
+/** The server pages segments at most this many per request. */
+export const MAX_PAGE = 1000;
 
 export function queryString(params: Record<string, string | number | string[] | undefined>): string {
   const q = new URLSearchParams();
@@ -76,10 +77,6 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
-  if (method !== 'GET' && method !== 'HEAD') {
-    const token = csrfToken ?? readCookie('bitext_csrf');
-    if (token) headers['x-csrf-token'] = token;
-  }
   const res = await fetch(base + path, { method, headers, body, credentials: 'same-origin' });
   const text = await res.text();
   let data: unknown = undefined;
@@ -101,23 +98,18 @@ const get = async <T>(path: string) => (await request<T>('GET', path)).data;
 const send = async <T>(method: string, path: string, body?: unknown) => (await request<T>(method, path, { body })).data;
 
 export const api = {
-  async login(username: string, password: string): Promise<Me> {
-    const me = await send<Me>('POST', '/api/auth/login', { username, password });
-    if (me?.csrfToken) csrfToken = me.csrfToken;
-    return me;
-  },
+  login: (username: string, password: string) => send<Me>('POST', '/api/auth/login', { username, password }),
   logout: () => send<unknown>('POST', '/api/auth/logout'),
   async me(): Promise<Me | null> {
     const res = await request<Me>('GET', '/api/me', { accept: [401] });
-    if (res.status === 401) return null;
-    if (res.data?.csrfToken) csrfToken = res.data.csrfToken;
-    return res.data;
+    return res.status === 401 ? null : res.data;
   },
 
   projects: () => get<Project[]>('/api/projects'),
   documents: (projectId: number) => get<DocumentSummary[]>(`/api/projects/${projectId}/documents`),
-  createDocument(projectId: number, doc: NewDocument | FormData): Promise<DocumentSummary> {
-    return send<DocumentSummary>('POST', `/api/projects/${projectId}/documents`, doc);
+  document: (documentId: number) => get<DocumentDetail>(`/api/documents/${documentId}`),
+  createDocument(projectId: number, doc: NewDocument | FormData): Promise<ImportedDocument> {
+    return send<ImportedDocument>('POST', `/api/projects/${projectId}/documents`, doc);
   },
 
   segments(documentId: number, query: SegmentQuery = {}): Promise<SegmentPage> {
@@ -133,39 +125,36 @@ export const api = {
     });
     if (res.status === 409) {
       const problem = res.data as Problem;
-      const current = problem.current ?? (problem as unknown as { segment?: Segment }).segment;
-      if (!current) throw new ApiError({ ...problem, status: 409 });
-      return { conflict: true, current };
+      if (!problem.current) throw new ApiError({ ...problem, status: 409 });
+      return { conflict: true, current: problem.current };
     }
     return res.data as Segment;
   },
-  approve: (documentId: number, ids: number[], reason?: string) =>
-    send<ApproveResult>('POST', `/api/documents/${documentId}/approve`, reason ? { ids, reason } : { ids }),
+  approve: (documentId: number, segmentIds: number[], reason?: string) =>
+    send<ApproveResult>('POST', `/api/documents/${documentId}/approve`, reason ? { segmentIds, reason } : { segmentIds }),
   history: (segmentId: number) => get<Revision[]>(`/api/segments/${segmentId}/history`),
   comments: (segmentId: number) => get<Comment[]>(`/api/segments/${segmentId}/comments`),
   addComment: (segmentId: number, body: string) => send<Comment>('POST', `/api/segments/${segmentId}/comments`, { body }),
   resolveComment: (commentId: number, resolved = true) => send<Comment>('PATCH', `/api/comments/${commentId}`, { resolved }),
-  qa: (documentId: number) => get<ServerFinding[]>(`/api/documents/${documentId}/qa`),
+  qa: (documentId: number) => get<DocumentQa>(`/api/documents/${documentId}/qa`),
   stats: (documentId: number) => get<DocumentStats>(`/api/documents/${documentId}/stats`),
 
   glossary: (projectId: number) => get<GlossaryEntry[]>(`/api/projects/${projectId}/glossary`),
-  addTerm: (projectId: number, entry: Omit<GlossaryEntry, 'id'>) => send<GlossaryEntry>('POST', `/api/projects/${projectId}/glossary`, entry),
-  updateTerm: (projectId: number, id: string, entry: Partial<GlossaryEntry>) =>
-    send<GlossaryEntry>('PATCH', `/api/projects/${projectId}/glossary/${encodeURIComponent(id)}`, entry),
-  deleteTerm: (projectId: number, id: string) => send<unknown>('DELETE', `/api/projects/${projectId}/glossary/${encodeURIComponent(id)}`),
-  importGlossary: (projectId: number, file: File) => {
-    const form = new FormData();
-    form.set('file', file);
-    return send<{ imported: number }>('POST', `/api/projects/${projectId}/glossary/import`, form);
+  addTerm: (projectId: number, entry: Partial<GlossaryFields> & Pick<GlossaryFields, 'zh' | 'en'>) =>
+    send<GlossaryEntry>('POST', `/api/projects/${projectId}/glossary`, entry),
+  updateTerm: (projectId: number, id: number, entry: Partial<GlossaryFields>) => send<GlossaryEntry>('PATCH', `/api/projects/${projectId}/glossary/${id}`, entry),
+  deleteTerm: (projectId: number, id: number) => send<unknown>('DELETE', `/api/projects/${projectId}/glossary/${id}`),
+  /** TBX or CSV, chosen by the file name; all entries are imported or none. */
+  async importGlossary(projectId: number, file: File, replace = false) {
+    const format = /\.(csv|tsv|txt)$/i.test(file.name) ? 'csv' : 'tbx';
+    return send<{ imported?: number; total?: number }>('POST', `/api/projects/${projectId}/glossary/import`, { format, content: await file.text(), replace });
   },
 
-  /** TM lookups arrive with a later issue: a 404 means "no TM yet", shown as no matches. */
+  /** Fuzzy TM matches for a source; a 404 (no TM route yet) means no matches. */
   async tm(projectId: number, source: string): Promise<TmMatch[]> {
-    const res = await request<TmMatch[] | { matches: TmMatch[] }>('GET', `/api/projects/${projectId}/tm${queryString({ q: source })}`, {
-      accept: [404],
-    });
+    const res = await request<TmLookup>('GET', `/api/projects/${projectId}/tm${queryString({ q: source.slice(0, 2000) })}`, { accept: [404] });
     if (res.status === 404 || !res.data) return [];
-    return Array.isArray(res.data) ? res.data : res.data.matches;
+    return res.data.matches ?? [];
   },
 };
 
@@ -176,5 +165,5 @@ export function isConflict(result: Segment | Conflict): result is Conflict {
 export const exportLinks = (projectId: number, documentId: number) => ({
   tmx: `/api/documents/${documentId}/export.tmx`,
   xliff: `/api/documents/${documentId}/export.xliff`,
-  tbx: `/api/projects/${projectId}/glossary/export.tbx`,
+  tbx: `/api/projects/${projectId}/glossary/export?format=tbx`,
 });

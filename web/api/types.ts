@@ -18,15 +18,14 @@ export interface User {
 }
 
 export interface Membership {
-  projectId: number;
+  id: number;
+  name: string;
   role: Role;
 }
 
-export interface Me {
-  user: User;
-  memberships: Membership[];
-  /** Echoed in the x-csrf-token header of state-changing requests. */
-  csrfToken?: string;
+/** GET /api/me and the answer to POST /api/auth/login. */
+export interface Me extends User {
+  projects: Membership[];
 }
 
 export interface Project {
@@ -34,7 +33,8 @@ export interface Project {
   name: string;
   sourceLang: string;
   targetLang: string;
-  createdAt: number;
+  /** ISO 8601. */
+  createdAt: string;
   /** The signed-in user's role in this project. */
   role: Role;
 }
@@ -45,24 +45,42 @@ export interface DocumentSummary {
   name: string;
   granularity: Granularity;
   segmentCount: number;
+  createdAt: string;
+}
+
+/** GET /api/documents/:id */
+export interface DocumentDetail extends DocumentSummary {
   hasDraft: boolean;
-  createdAt: number;
+  repairs: unknown[];
+  warnings: SourceWarning[];
+}
+
+/** POST /api/projects/:id/documents */
+export interface ImportedDocument extends DocumentSummary {
+  /** Segments whose target was filled from the draft. */
+  drafted: number;
+  beads: number;
 }
 
 export interface Segment {
   id: number;
   documentId: number;
-  idx: number;
+  /** Position in the document, from 0. */
+  index: number;
   source: string;
   target: string;
   status: SegmentStatus;
   version: number;
   section: string;
   heading: boolean;
+  start: number;
+  end: number;
+  rawStart: number;
+  rawEnd: number;
   confidence: number | null;
   warnings: SourceWarning[];
   updatedBy: number | null;
-  updatedAt: number;
+  updatedAt: string;
 }
 
 export interface SegmentPage {
@@ -87,46 +105,56 @@ export interface SegmentChange {
   reason?: string;
 }
 
+/** The editor's diff part (the `diff` package's change objects). */
 export interface DiffPart {
   value: string;
   added?: boolean;
   removed?: boolean;
 }
 
+/** The server's diff part in revisions. */
+export interface ServerDiffPart {
+  op: 'equal' | 'insert' | 'delete';
+  text: string;
+}
+
 export interface Revision {
   id: number;
   version: number;
-  at: number;
-  userId: number | null;
-  username: string | null;
+  /** ISO 8601. */
+  at: string;
+  user: string | null;
   targetBefore: string;
   targetAfter: string;
   statusBefore: SegmentStatus;
   statusAfter: SegmentStatus;
   note: string | null;
-  diff?: DiffPart[];
+  diff?: ServerDiffPart[];
 }
 
 export interface Comment {
   id: number;
   segmentId: number;
-  userId: number | null;
-  username: string | null;
+  user: string | null;
   body: string;
   kind: 'comment' | 'rejection' | 'override';
   resolved: boolean;
-  createdAt: number;
+  resolvedAt: string | null;
+  createdAt: string;
 }
 
 export interface DocumentStats {
-  total: number;
-  byStatus: Partial<Record<SegmentStatus, number>>;
-  qaErrors: number;
-  words: { source: number; target: number };
+  segments: number;
+  byStatus: Record<SegmentStatus, number>;
+  qa: { errors: number; warnings: number; segmentsWithErrors: number };
+  words: { sourceCharacters: number; targetWords: number };
+  /** Share of translated + approved segments, 0..1. */
+  progress: number;
 }
 
 export interface ServerFinding {
   segmentId: number;
+  index: number;
   check: string;
   severity: 'error' | 'warning' | 'info';
   message: string;
@@ -134,19 +162,39 @@ export interface ServerFinding {
   suggestion?: string;
 }
 
-export interface ApproveResult {
-  approved: number[];
-  refused: { id: number; reason: string }[];
+export interface DocumentQa {
+  total: number;
+  bySeverity: Record<'error' | 'warning' | 'info', number>;
+  findings: ServerFinding[];
 }
 
-/** A glossary entry as stored per project; `id` is the database id as a string in URLs. */
-export type GlossaryEntry = TermEntry;
+export interface ApproveResult {
+  approved: Segment[];
+  refused: { id: number; message: string }[];
+}
+
+/** A glossary entry as the server keeps it: the term-base fields with a numeric database id. */
+export interface GlossaryEntry extends Omit<TermEntry, 'id'> {
+  id: number;
+  externalId: string | null;
+  updatedAt: string;
+}
+
+export type GlossaryFields = Omit<GlossaryEntry, 'id' | 'externalId' | 'updatedAt'>;
 
 export interface TmMatch {
+  id: number;
+  /** Percentage 0..100 (Dice over character bigrams). */
+  score?: number;
   source: string;
   target: string;
-  score: number;
-  origin?: string;
+  origin: string;
+  projectName?: string;
+}
+
+export interface TmLookup {
+  mode: 'fuzzy' | 'concordance';
+  matches: TmMatch[];
 }
 
 export interface NewDocument {

@@ -2,7 +2,7 @@
 // words a reviewer changed), character-level for Chinese and for TM matches against the source.
 // Both come from the `diff` package (Myers' O(ND) algorithm, Myers 1986).
 import { diffChars, diffWordsWithSpace } from 'diff';
-import type { DiffPart, Revision } from '../api/types.ts';
+import type { DiffPart, Revision, ServerDiffPart } from '../api/types.ts';
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
 
@@ -54,4 +54,9 @@ export function trackedChanges(revisions: Revision[], current: string): DiffPart
   const base = translatorVersion(revisions);
   if (base === null || base === current) return [{ value: current }];
   return wordDiff(base, current);
+}
+
+/** The server's revision diff ({op, text}) in the editor's shape. */
+export function fromServerDiff(parts: readonly ServerDiffPart[]): DiffPart[] {
+  return parts.map((p) => ({ value: p.text, ...(p.op === 'insert' ? { added: true } : p.op === 'delete' ? { removed: true } : {}) }));
 }

@@ -2,11 +2,14 @@
 // (preferred, variant or forbidden) or the note, case-folded; Chinese hits rank before English
 // ones, exact before partial, so typing 新质 puts 新质生产力 first.
 import type { TermEntry } from './checker.ts';
+import type { GlossaryEntry } from '../api/types.ts';
 
-export function searchGlossary(entries: readonly TermEntry[], query: string): TermEntry[] {
+type Searchable = Pick<TermEntry, 'zh' | 'en' | 'variants' | 'forbidden' | 'note'>;
+
+export function searchGlossary<T extends Searchable>(entries: readonly T[], query: string): T[] {
   const q = query.trim().toLowerCase();
   if (!q) return [...entries];
-  const scored: { e: TermEntry; score: number }[] = [];
+  const scored: { e: T; score: number }[] = [];
   for (const e of entries) {
     let score = -1;
     if (e.zh === query.trim()) score = 0;
@@ -27,4 +30,10 @@ export function parseList(text: string): string[] {
     .split(/[|\n]/)
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/** The server's entry (numeric id) as the pure checker's TermEntry (string id). */
+export function toTermEntry(e: GlossaryEntry): TermEntry {
+  const { id, externalId: _externalId, updatedAt: _updatedAt, ...fields } = e;
+  return { ...fields, id: String(id) };
 }

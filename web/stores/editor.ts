@@ -12,9 +12,11 @@ import { openConflict } from '../composables/conflict.ts';
 import type { ConflictState } from '../composables/conflict.ts';
 import type { TargetPatch } from '../composables/alignment.ts';
 import { FindingCache } from '../composables/useLiveQa.ts';
+import { toTermEntry } from '../composables/glossarySearch.ts';
 
 export const FIRST_PAGE = 200;
-export const PAGE = 2000;
+/** The server's largest page (MAX_PAGE in the client). */
+export const PAGE = 1000;
 
 export interface SegmentFilter {
   status: SegmentStatus[];
@@ -119,7 +121,7 @@ export const useEditorStore = defineStore('editor', () => {
 
   async function loadGlossary(): Promise<void> {
     try {
-      setGlossary(await api.glossary(projectId.value));
+      setGlossary((await api.glossary(projectId.value)).map(toTermEntry));
     } catch (e) {
       error.value = `glossary: ${(e as Error).message}`;
     }

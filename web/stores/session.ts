@@ -21,8 +21,6 @@ export const useSessionStore = defineStore('session', () => {
 
   async function login(username: string, password: string): Promise<void> {
     me.value = await api.login(username, password);
-    // The login response may carry only the user; /api/me has the memberships.
-    if (!me.value?.memberships) await refresh();
     checked.value = true;
   }
 
@@ -36,11 +34,11 @@ export const useSessionStore = defineStore('session', () => {
 
   function roleIn(projectId: number): Role | null {
     if (!me.value) return null;
-    const m = me.value.memberships?.find((x) => x.projectId === projectId);
+    const m = me.value.projects.find((x) => x.id === projectId);
     if (m) return m.role;
-    return me.value.user?.isAdmin ? 'admin' : null;
+    return me.value.isAdmin ? 'admin' : null;
   }
 
-  const username = computed(() => me.value?.user?.username ?? '');
+  const username = computed(() => me.value?.username ?? '');
   return { me, checked, refresh, login, logout, roleIn, username };
 });

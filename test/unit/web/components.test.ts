@@ -55,8 +55,8 @@ describe('the help overlay', () => {
 describe('the conflict dialog', () => {
   it("shows their text beside mine and resolves with the user's choice", async () => {
     const theirs = {
-      id: 5, documentId: 1, idx: 4, source: SOURCE, target: 'Let sci-tech innovation lead new quality productive forces.', status: 'translated' as const,
-      version: 7, section: '七', heading: false, confidence: null, warnings: [], updatedBy: 2, updatedAt: 0,
+      id: 5, documentId: 1, index: 4, source: SOURCE, target: 'Let sci-tech innovation lead new quality productive forces.', status: 'translated' as const,
+      version: 7, section: '七', heading: false, start: 0, end: 15, rawStart: 0, rawEnd: 15, confidence: null, warnings: [], updatedBy: 2, updatedAt: '2026-11-29T15:00:00.000Z',
     };
     const wrapper = mount(ConflictDialog, { props: { conflict: openConflict(theirs, 'Innovation leads new quality productive forces.', { target: 'x' }) } });
     expect(wrapper.find('.theirs').text()).toBe(theirs.target);

@@ -5,17 +5,21 @@ import type { Segment } from '../../../web/api/types.ts';
 const theirs: Segment = {
   id: 42,
   documentId: 1,
-  idx: 17,
+  index: 17,
   source: '推动长三角一体化高质量发展。',
   target: 'Promote the high-quality development of Yangtze River Delta integration.',
   status: 'translated',
   version: 5,
   section: '九 › 2',
   heading: false,
+  start: 1200,
+  end: 1214,
+  rawStart: 1210,
+  rawEnd: 1224,
   confidence: 0.91,
   warnings: [],
   updatedBy: 3,
-  updatedAt: 1_760_000_000_000,
+  updatedAt: '2026-11-29T15:00:00.000Z',
 };
 const mine = 'Promote high-quality integrated development of the Yangtze River Delta.';
 

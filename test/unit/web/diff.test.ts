@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { charDiff, similarity, trackedChanges, translatorVersion, wordDiff } from '../../../web/composables/diff.ts';
+import { charDiff, fromServerDiff, similarity, trackedChanges, translatorVersion, wordDiff } from '../../../web/composables/diff.ts';
 import type { Revision } from '../../../web/api/types.ts';
 
 const rev = (version: number, statusBefore: Revision['statusBefore'], statusAfter: Revision['statusAfter'], targetBefore: string, targetAfter: string, username: string): Revision => ({
   id: version,
   version,
-  at: 1_760_000_000_000 + version,
-  userId: null,
-  username,
+  at: new Date(1_760_000_000_000 + version * 60_000).toISOString(),
+  user: username,
   targetBefore,
   targetAfter,
   statusBefore,
@@ -33,6 +32,18 @@ describe('word-level diffs of English revisions', () => {
     expect(similarity('加快培育新质生产力', '加快培育新质生产力')).toBe(1);
     expect(similarity('加快培育新质生产力', '加快发展新质生产力')).toBeCloseTo(7 / 9, 5);
     expect(charDiff('长三角', '长三角一体化').filter((p) => p.added).map((p) => p.value)).toEqual(['一体化']);
+  });
+});
+
+describe("the server's revision diffs", () => {
+  it('read as the editor\'s inserted and deleted parts', () => {
+    expect(
+      fromServerDiff([
+        { op: 'equal', text: 'build the ' },
+        { op: 'delete', text: 'five centres' },
+        { op: 'insert', text: 'Five Centers' },
+      ]),
+    ).toEqual([{ value: 'build the ' }, { value: 'five centres', removed: true }, { value: 'Five Centers', added: true }]);
   });
 });
 

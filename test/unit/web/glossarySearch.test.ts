@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseList, searchGlossary } from '../../../web/composables/glossarySearch.ts';
+import { parseList, searchGlossary, toTermEntry } from '../../../web/composables/glossarySearch.ts';
 import { GLOSSARY } from './fixtures.ts';
 
 describe('searching the glossary manager', () => {
@@ -24,5 +24,12 @@ describe('searching the glossary manager', () => {
       'new productive forces',
       'new-type productive forces',
     ]);
+  });
+});
+
+describe("the server's glossary entries", () => {
+  it('become term-base entries the checker can index, with the database id as a string', () => {
+    const e = toTermEntry({ ...GLOSSARY[0], id: 17, externalId: GLOSSARY[0].id, updatedAt: '2026-11-29T15:00:00.000Z' });
+    expect(e).toEqual({ ...GLOSSARY[0], id: '17' });
   });
 });

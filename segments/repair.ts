@@ -43,8 +43,16 @@ export function isCjk(ch: string | undefined): boolean {
 }
 
 const LINE_SPACE = /[ \t\r\u3000\u00a0]/;
-/** Ends a paragraph: sentence-final punctuation (or a colon introducing a list), then closing quotes/brackets. */
-const PARAGRAPH_FINAL = /[。！？!?…：:.][”’」』）)》】〕\]"']*$/;
+/** Ends a paragraph: sentence-final punctuation (or a colon introducing a list)… */
+const PARAGRAPH_FINAL = new Set([...'。！？!?…：:.']);
+/** …possibly followed by closing quotes and brackets. */
+const CLOSING = new Set([...'”’」』）)》】〕]"\'']);
+
+function endsParagraph(content: string): boolean {
+  let i = content.length - 1;
+  while (i >= 0 && CLOSING.has(content[i])) i--;
+  return i >= 0 && PARAGRAPH_FINAL.has(content[i]);
+}
 /** A line wholly in brackets (a dateline, an editor's note) stands alone. */
 const BRACKETED_LINE = /^[（(【〔［\[][^\n]*[）)】〕］\]]$/;
 const STRAY_SPACES = /[ \t\u3000\u00a0]+/g;
@@ -86,11 +94,10 @@ function scanLines(text: string, edits: Edit[]): Line[] {
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const raw = text.slice(start, end);
     const markers: { start: number; end: number }[] = [];
-    if (raw.indexOf('版') >= 0) {
-      PAGE_MARKER.lastIndex = 0;
-      for (const m of raw.matchAll(PAGE_MARKER)) markers.push({ start: start + m.index, end: start + m.index + m[0].length });
+    const ban = text.indexOf('版', start);
+    if (ban >= 0 && ban < end) {
+      for (const m of text.slice(start, end).matchAll(PAGE_MARKER)) markers.push({ start: start + m.index, end: start + m.index + m[0].length });
     }
     const inMarker = (pos: number): number => {
       for (const mk of markers) if (pos >= mk.start && pos < mk.end) return mk.end;
@@ -147,10 +154,10 @@ function isBlank(line: Line): boolean {
   return line.contentEnd <= line.contentStart;
 }
 
-/** Why a line does not continue into the next one, or null when it does. */
+/** True when a line ends its paragraph rather than continuing into the next one. */
 function standsAlone(line: Line, isFirst: boolean): boolean {
   const c = line.content;
-  if (PARAGRAPH_FINAL.test(c)) return true;
+  if (endsParagraph(c)) return true;
   if (isHeadingLine(c)) return true;
   if (isFirst && isTitleLike(c)) return true;
   return BRACKETED_LINE.test(c);

@@ -58,37 +58,52 @@ export function rulesFor(granularity: Granularity = 'sentence'): RuleSet {
   throw new Error(`unknown granularity "${String(granularity)}" (expected sentence or clause)`);
 }
 
-interface Piece extends Span {
-  line: OutlineLine | null;
-  heading: boolean;
-}
-
-/** Spans with heading lines merged into one heading span each and their final punctuation cut off. */
-function withHeadings(text: string, spans: Span[], lines: OutlineLine[]): Piece[] {
-  const pieces: Piece[] = [];
+/**
+ * Segments from the rule spans, with each heading line's first sentence merged into one heading
+ * segment whose final punctuation is cut off (it joins the separator).
+ */
+function buildSegments(text: string, spans: Span[], lines: OutlineLine[], offsets: RepairResult['offsets']): SourceSegment[] {
+  const segments: SourceSegment[] = [];
+  let headingLine: OutlineLine | null = null; // line of the last heading segment pushed
+  let lastEnd = 0;
+  let sectionLine: OutlineLine | null = null;
+  let section = '';
+  const push = (start: number, end: number, line: OutlineLine | null, heading: boolean): void => {
+    segments.push({
+      index: segments.length,
+      text: text.slice(start, end),
+      start,
+      end,
+      rawStart: offsets.toRaw(start),
+      rawEnd: offsets.toRawEnd(end),
+      section: line === sectionLine ? section : (section = line ? line.path.join(SECTION_SEPARATOR) : ''),
+      heading,
+      warnings: [],
+    });
+    sectionLine = line;
+    lastEnd = end;
+  };
   let li = 0;
   for (const span of spans) {
     while (li < lines.length && lines[li].end <= span.start) li++;
     const line = li < lines.length && lines[li].start <= span.start ? lines[li] : null;
     if (!line || line.headingEnd === null || span.start >= line.headingEnd) {
       // Body text; a span starting inside a heading's tail has been cut below.
-      const last = pieces[pieces.length - 1];
-      if (last && last.end > span.start) continue;
-      pieces.push({ start: span.start, end: span.end, line, heading: false });
+      if (lastEnd <= span.start) push(span.start, span.end, line, false);
       continue;
     }
     // The span starts inside the heading.
-    const last = pieces[pieces.length - 1];
-    if (!last || last.line !== line || !last.heading) {
-      pieces.push({ start: line.start, end: line.headingEnd, line, heading: true });
+    if (headingLine !== line) {
+      push(line.start, line.headingEnd, line, true);
+      headingLine = line;
     }
     if (span.end > line.headingEnd) {
       let bodyStart = line.headingEnd;
       while (bodyStart < span.end && HEADING_TAIL.test(text[bodyStart])) bodyStart++;
-      if (bodyStart < span.end) pieces.push({ start: bodyStart, end: span.end, line, heading: false });
+      if (bodyStart < span.end) push(bodyStart, span.end, line, false);
     }
   }
-  return pieces;
+  return segments;
 }
 
 function attachWarnings(segments: SourceSegment[], warnings: SourceWarning[]): void {
@@ -118,18 +133,7 @@ export function segmentSource(raw: string, options: SegmentOptions = {}): Segmen
   const text = repaired.text;
   const lines = detectStructure(text);
   const warnings = sourceWarnings(repaired, lines);
-  const pieces = withHeadings(text, splitSpans(text, rules), lines);
-  const segments: SourceSegment[] = pieces.map((p, index) => ({
-    index,
-    text: text.slice(p.start, p.end),
-    start: p.start,
-    end: p.end,
-    rawStart: repaired.offsets.toRaw(p.start),
-    rawEnd: repaired.offsets.toRawEnd(p.end),
-    section: p.line ? p.line.path.join(SECTION_SEPARATOR) : '',
-    heading: p.heading,
-    warnings: [],
-  }));
+  const segments = buildSegments(text, splitSpans(text, rules), lines, repaired.offsets);
   attachWarnings(segments, warnings);
   return { text, segments, repairs: repaired.repairs, warnings };
 }

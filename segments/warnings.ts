@@ -40,8 +40,14 @@ export interface SourceWarning {
 
 const HAN = /\p{Script=Han}/u;
 const LOWER_WORDS = /[a-z]+(?:[ ]+[a-z]+)*/g;
-const TRIPLED = /(\p{Script=Han})\1{2,}/gu;
-const DOUBLED_SEQUENCE = /(\p{Script=Han}{2,4})\1/gu;
+/** Han characters of the Basic Multilingual Plane, as a lookup table (1 = Han). */
+const HAN_BMP = new Uint8Array(0x10000);
+for (let c = 0x2e80; c < 0x10000; c++) {
+  if (c >= 0xd800 && c <= 0xdfff) continue;
+  if (HAN.test(String.fromCharCode(c))) HAN_BMP[c] = 1;
+}
+/** Per BMP code point: 0 not yet looked up, 1 not traditional, 2 traditional. */
+const TRADITIONAL_STATE = new Uint8Array(0x10000);
 
 /** ABAB reduplication that is ordinary Chinese, not a doubled word. */
 const REDUPLICATION_OK = new Set(['研究研究', '讨论讨论', '考虑考虑', '商量商量', '学习学习', '休息休息', '介绍介绍', '整理整理', '打扫打扫', '活动活动', '雪白雪白', '通红通红', '笔直笔直', '冰凉冰凉']);
@@ -52,7 +58,12 @@ const ALSO_SIMPLIFIED = new Set(['乾', '於', '夥', '麼', '瞭', '藉', '著'
 const BRACKETS: Record<string, string> = { '（': '）', '(': ')', '《': '》', '【': '】', '〔': '〕', '［': '］', '[': ']', '〈': '〉', '｛': '｝', '{': '}' };
 const QUOTES: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』' };
 const CLOSERS = new Map<string, string>([...Object.entries(BRACKETS), ...Object.entries(QUOTES)].map(([o, c]) => [c, o]));
-const BRACKET_CHARS = /[（）()《》【】〔〕［］\[\]〈〉｛｝{}“”‘’「」『』"]/g;
+/** Per BMP code point: 1 opening bracket/quote, 2 closing, 3 straight double quote, 4 newline. */
+const MARK = new Uint8Array(0x10000);
+for (const o of [...Object.keys(BRACKETS), ...Object.keys(QUOTES)]) MARK[o.charCodeAt(0)] = 1;
+for (const c of CLOSERS.keys()) MARK[c.charCodeAt(0)] = 2;
+MARK[0x22] = 3;
+MARK[0x0a] = 4;
 
 let toSimplified: ((text: string) => string) | null = null;
 const traditionalCache = new Map<string, string | null>();
@@ -70,6 +81,114 @@ export function simplifiedFormOf(ch: string): string | null {
 
 function isQuote(ch: string): boolean {
   return ch in QUOTES || ch === '”' || ch === '’' || ch === '」' || ch === '』' || ch === '"';
+}
+
+interface Hit {
+  code: WarningCode;
+  start: number;
+  end: number;
+  message: string;
+}
+
+/**
+ * repeated-char, repeated-word and traditional-char in one pass over the code units: regexes with
+ * \p{Script=Han} and backreferences cost several times more on a million characters, and a small
+ * function of its own keeps this hot loop optimisable.
+ */
+function scanCharacters(text: string): Hit[] {
+  const hits: Hit[] = [];
+  const hit = (code: WarningCode, start: number, end: number, message: string): void => void hits.push({ code, start, end, message });
+  let repeatReach = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x2e80) continue;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      // Astral characters (CJK extensions B–G) are only checked for traditional forms.
+      const ch = text.slice(i, i + 2);
+      const simplified = HAN.test(ch) ? simplifiedFormOf(ch) : null;
+      if (simplified) hit('traditional-char', i, i + 2, `traditional character ${ch} in simplified text (simplified: ${simplified})`);
+      i++;
+      continue;
+    }
+    if (HAN_BMP[c] === 0) continue;
+    if (i + 2 < n && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c && (i === 0 || text.charCodeAt(i - 1) !== c)) {
+      let e = i + 3;
+      while (e < n && text.charCodeAt(e) === c) e++;
+      hit('repeated-char', i, e, `character ${text[i]} written ${e - i} times in a row`);
+    }
+    if (i >= repeatReach) {
+      // Longest doubled sequence first, as the regex (\p{Han}{2,4})\1 would find it.
+      for (let len = 4; len >= 2; len--) {
+        if (i + 2 * len > n || text.charCodeAt(i + len) !== c) continue;
+        let same = true;
+        for (let k = 0; k < 2 * len && same; k++) {
+          const d = text.charCodeAt(i + k);
+          if (HAN_BMP[d] === 0 || (k >= len && d !== text.charCodeAt(i + k - len))) same = false;
+        }
+        if (!same) continue;
+        repeatReach = i + 2 * len;
+        const doubled = text.slice(i, i + 2 * len);
+        const word = doubled.slice(0, len);
+        let allOne = true;
+        for (let k = 1; k < len; k++) if (word.charCodeAt(k) !== c) allOne = false;
+        // A repeated character is reported above; 一步一步 and ABAB verb reduplication are ordinary Chinese.
+        if (!allOne && !REDUPLICATION_OK.has(doubled) && !(len === 2 && word[0] === '一')) {
+          hit('repeated-word', i, i + 2 * len, `"${word}" written twice in a row`);
+        }
+        break;
+      }
+    }
+    let state = TRADITIONAL_STATE[c];
+    if (state === 0) {
+      state = simplifiedFormOf(text[i]) ? 2 : 1;
+      TRADITIONAL_STATE[c] = state;
+    }
+    if (state === 2) hit('traditional-char', i, i + 1, `traditional character ${text[i]} in simplified text (simplified: ${simplifiedFormOf(text[i])})`);
+  }
+  return hits;
+}
+
+/** Brackets and quotes balance within a paragraph (a line): a stack of open marks, reset at each newline. */
+function scanBrackets(text: string): Hit[] {
+  const hits: Hit[] = [];
+  const kind = (pos: number): WarningCode => (isQuote(text[pos]) ? 'unbalanced-quote' : 'unbalanced-bracket');
+  const stack: number[] = [];
+  let straight = -1;
+  let straightCount = 0;
+  const endParagraph = (): void => {
+    for (const open of stack) hits.push({ code: kind(open), start: open, end: open + 1, message: `${text[open]} is not closed in its paragraph` });
+    stack.length = 0;
+    if (straightCount % 2 === 1) hits.push({ code: 'unbalanced-quote', start: straight, end: straight + 1, message: 'odd number of " in the paragraph' });
+    straightCount = 0;
+  };
+  for (let pos = 0; pos < text.length; pos++) {
+    const mark = MARK[text.charCodeAt(pos)];
+    if (mark === 0) continue;
+    if (mark === 4) {
+      endParagraph();
+    } else if (mark === 1) {
+      stack.push(pos);
+    } else if (mark === 3) {
+      straight = pos;
+      straightCount++;
+    } else {
+      const ch = text[pos];
+      const opener = CLOSERS.get(ch)!;
+      let k = stack.length - 1;
+      while (k >= 0 && text[stack[k]] !== opener) k--;
+      if (k < 0) {
+        hits.push({ code: kind(pos), start: pos, end: pos + 1, message: `closing ${ch} without an opening ${opener}` });
+        continue;
+      }
+      for (const open of stack.splice(k + 1)) {
+        hits.push({ code: kind(open), start: open, end: open + 1, message: `${text[open]} is not closed before ${ch}` });
+      }
+      stack.pop();
+    }
+  }
+  endParagraph();
+  return hits;
 }
 
 export function sourceWarnings(input: string | RepairResult, outline?: OutlineLine[]): SourceWarning[] {
@@ -103,71 +222,9 @@ export function sourceWarnings(input: string | RepairResult, outline?: OutlineLi
     add('latin-in-cjk', start, end, `English "${m[0]}" inside Chinese text`);
   }
 
-  for (const m of text.matchAll(TRIPLED)) {
-    add('repeated-char', m.index, m.index + m[0].length, `character ${m[1]} written ${[...m[0]].length} times in a row`);
-  }
+  for (const hit of scanCharacters(text)) add(hit.code, hit.start, hit.end, hit.message);
 
-  for (const m of text.matchAll(DOUBLED_SEQUENCE)) {
-    const word = m[1];
-    const chars = [...word];
-    if (chars.every((c) => c === chars[0])) continue; // a repeated character, reported above
-    if (REDUPLICATION_OK.has(m[0]) || (chars.length === 2 && chars[0] === '一')) continue; // 一步一步
-    add('repeated-word', m.index, m.index + m[0].length, `"${word}" written twice in a row`);
-  }
-
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x3400) continue;
-    let ch = text[i];
-    if (code >= 0xd800 && code <= 0xdbff) ch = text.slice(i, i + 2);
-    if (!HAN.test(ch)) {
-      if (ch.length === 2) i++;
-      continue;
-    }
-    const simplified = simplifiedFormOf(ch);
-    if (simplified) add('traditional-char', i, i + ch.length, `traditional character ${ch} in simplified text (simplified: ${simplified})`);
-    if (ch.length === 2) i++;
-  }
-
-  // Brackets and quotes balance within a paragraph.
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    const stack: { ch: string; pos: number }[] = [];
-    const straight: number[] = [];
-    BRACKET_CHARS.lastIndex = 0;
-    const line = text.slice(lineStart, lineEnd);
-    for (const m of line.matchAll(BRACKET_CHARS)) {
-      const ch = m[0];
-      const pos = lineStart + m.index;
-      if (ch === '"') {
-        straight.push(pos);
-      } else if (ch in BRACKETS || ch in QUOTES) {
-        stack.push({ ch, pos });
-      } else {
-        const opener = CLOSERS.get(ch)!;
-        let k = stack.length - 1;
-        while (k >= 0 && stack[k].ch !== opener) k--;
-        if (k < 0) {
-          add(isQuote(ch) ? 'unbalanced-quote' : 'unbalanced-bracket', pos, pos + 1, `closing ${ch} without an opening ${opener}`);
-          continue;
-        }
-        for (const open of stack.splice(k + 1)) {
-          add(isQuote(open.ch) ? 'unbalanced-quote' : 'unbalanced-bracket', open.pos, open.pos + 1, `${open.ch} is not closed before ${ch}`);
-        }
-        stack.pop();
-      }
-    }
-    for (const open of stack) {
-      add(isQuote(open.ch) ? 'unbalanced-quote' : 'unbalanced-bracket', open.pos, open.pos + 1, `${open.ch} is not closed in its paragraph`);
-    }
-    if (straight.length % 2 === 1) {
-      const pos = straight[straight.length - 1];
-      add('unbalanced-quote', pos, pos + 1, 'odd number of " in the paragraph');
-    }
-    lineStart = lineEnd + 1;
-  }
+  for (const hit of scanBrackets(text)) add(hit.code, hit.start, hit.end, hit.message);
 
   for (const line of outline ?? detectStructure(text)) {
     for (const problem of line.problems) {

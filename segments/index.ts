@@ -1,4 +1,6 @@
 // Public surface of segments/ (see DEVELOPERS.md, "Public contracts of the pure cores").
+// Everything here is pure except loadLexicon/ensureLexicon, which read (and on first use compile)
+// the CC-CEDICT lexicon file; importing this index does no I/O by itself.
 export { decodeText, DecodeError } from './decode.ts';
 export { repairSource, PAGE_MARKER } from './repair.ts';
 export type { Repair, RepairKind, RepairResult } from './repair.ts';
@@ -12,3 +14,10 @@ export type { Granularity, SegmentOptions, SegmentedSource, SourceSegment } from
 export { splitSpans, splitText, findBreaks, RuleError } from './rules.ts';
 export type { RuleSet, SegmentationRule, Span } from './rules.ts';
 export { ZH_SENTENCE_RULES, ZH_CLAUSE_RULES } from './rules-zh.ts';
+export { EN_SENTENCE_RULES } from './rules-en.ts';
+export { parseSrx, serializeSrx, rulesForLanguage, SrxFormatError } from './srx.ts';
+export type { Srx, SrxMapRule, SrxProblem } from './srx.ts';
+export { splitEnglish, splitEnglishSpans } from './english.ts';
+export { align, DEFAULT_PARAMS } from './align/index.ts';
+export type { AlignOptions, AlignParams, Bead, Lexicon } from './align/index.ts';
+export { loadLexicon, ensureLexicon } from './align/lexicon-loader.ts';

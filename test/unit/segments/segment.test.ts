@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Repair } from '../../../segments/repair.ts';
 import type { SegmentedSource } from '../../../segments/segment.ts';
 import { segmentSource } from '../../../segments/segment.ts';
+import * as segmentsIndex from '../../../segments/index.ts';
 
 const seed = readFileSync(new URL('../../../samples/shanghai-fyp/source.zh.txt', import.meta.url), 'utf8');
 const sentences = segmentSource(seed);
@@ -218,5 +219,14 @@ describe('segmentation properties on random noisy text', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('segments/index.ts', () => {
+  it('re-exports the public contracts of DEVELOPERS.md', () => {
+    for (const name of ['decodeText', 'DecodeError', 'repairSource', 'sourceWarnings', 'segmentSource', 'splitEnglish', 'splitEnglishSpans', 'align', 'loadLexicon', 'splitSpans', 'parseSrx']) {
+      expect(typeof (segmentsIndex as Record<string, unknown>)[name]).toBe('function');
+    }
+    expect(segmentsIndex.segmentSource('推进改革。扩大开放。').segments.map((s) => s.text)).toEqual(['推进改革。', '扩大开放。']);
   });
 });

@@ -181,6 +181,20 @@ describe('segmentation of small documents', () => {
     checkInvariants(raw, result);
   });
 
+  it('segments the seed with Windows line ends exactly as with Unix ones', () => {
+    const crlf = segmentSource(seed.replace(/\n/g, '\r\n'));
+    expect(crlf.segments.map((s) => [s.text, s.section, s.heading])).toEqual(sentences.segments.map((s) => [s.text, s.section, s.heading]));
+    expect(crlf.warnings.map((w) => w.code)).toEqual(sentences.warnings.map((w) => w.code));
+    checkInvariants(seed.replace(/\n/g, '\r\n'), crlf);
+  });
+
+  it('rejoins paragraphs indented with ideographic spaces, dropping the indent of the continuation', () => {
+    const raw = '\u3000\u3000推进科技计划管理改革，推\n\u3000\u3000动科技资源向急需紧缺领域倾斜。\n\u3000\u3000加强非共识项目遴选。';
+    const result = segmentSource(raw);
+    expect(texts(result)).toEqual(['推进科技计划管理改革，推动科技资源向急需紧缺领域倾斜。', '加强非共识项目遴选。']);
+    checkInvariants(raw, result);
+  });
+
   it('refuses an unknown granularity', () => {
     expect(() => segmentSource('推进改革。', { granularity: 'word' as 'sentence' })).toThrow(/unknown granularity "word"/);
   });

@@ -1,6 +1,7 @@
 // Source warnings: defects a translator should see but that repair must not silently "fix".
-// Algorithm: single regex/stack scans over the repaired text, positions mapped back to the raw text
-// through the repair offset map.
+// Algorithm: linear scans over the repaired text (one regex pass for Latin words, one code-unit pass
+// for the per-character checks, one bracket stack), positions mapped back to the raw text through
+// the repair offset map.
 // - latin-in-cjk: runs of lowercase Latin words (running English such as `and`) standing between
 //   Chinese characters; acronyms, codes and units (AI, G60, km after a number) are legitimate.
 // - repeated-char: a Han character written three or more times in a row (居留留留). Doubled characters

@@ -4,6 +4,7 @@ import type { Db } from '../index.ts';
 import { projectMembers, projects, users } from '../schema.ts';
 import type { Role } from '../../workflow.ts';
 import { writeAudit } from './audit.ts';
+import { statement } from './prepared.ts';
 
 export type ProjectRow = typeof projects.$inferSelect;
 
@@ -12,11 +13,8 @@ export function getProject(db: Db, id: number): ProjectRow | undefined {
 }
 
 export function getMemberRole(db: Db, projectId: number, userId: number): Role | undefined {
-  return db
-    .select({ role: projectMembers.role })
-    .from(projectMembers)
-    .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)))
-    .get()?.role;
+  const row = statement(db, 'select role from project_members where project_id = ? and user_id = ?').get(projectId, userId) as { role: Role } | undefined;
+  return row?.role;
 }
 
 /** Projects the user belongs to, with their role; a site admin sees every project as admin. */

@@ -6,6 +6,7 @@ import type { SQL } from 'drizzle-orm';
 import type { Db } from '../index.ts';
 import { comments, documents, revisions, segments, users } from '../schema.ts';
 import type { SegmentStatus } from '../../workflow.ts';
+import { statement } from './prepared.ts';
 
 export type SegmentRow = typeof segments.$inferSelect;
 
@@ -14,17 +15,30 @@ export interface SegmentWithProject {
   projectId: number;
 }
 
+const SEGMENT_COLUMNS = `s.id, s.document_id as documentId, s.idx, s.source, s.target, s.status, s.version, s.section, s.heading,
+  s.start, s.end, s.raw_start as rawStart, s.raw_end as rawEnd, s.confidence, s.warnings, s.updated_by as updatedBy, s.updated_at as updatedAt`;
+
+/** RETURNING cannot name a table alias. */
+const RETURNING_COLUMNS = SEGMENT_COLUMNS.replace(/\bs\./g, '');
+
+type RawSegment = Omit<SegmentRow, 'heading' | 'warnings'> & { heading: number; warnings: string };
+
+function fromRaw(raw: RawSegment): SegmentRow {
+  return { ...raw, heading: raw.heading === 1, warnings: JSON.parse(raw.warnings) as unknown[] };
+}
+
 export function getSegment(db: Db, id: number): SegmentRow | undefined {
-  return db.select().from(segments).where(eq(segments.id, id)).get();
+  const raw = statement(db, `select ${SEGMENT_COLUMNS} from segments s where s.id = ?`).get(id) as RawSegment | undefined;
+  return raw && fromRaw(raw);
 }
 
 export function getSegmentWithProject(db: Db, id: number): SegmentWithProject | undefined {
-  return db
-    .select({ segment: segments, projectId: documents.projectId })
-    .from(segments)
-    .innerJoin(documents, eq(documents.id, segments.documentId))
-    .where(eq(segments.id, id))
-    .get();
+  const raw = statement(db, `select ${SEGMENT_COLUMNS}, d.project_id as projectId from segments s join documents d on d.id = s.document_id where s.id = ?`).get(id) as
+    | (RawSegment & { projectId: number })
+    | undefined;
+  if (!raw) return undefined;
+  const { projectId, ...segment } = raw;
+  return { segment: fromRaw(segment), projectId };
 }
 
 export interface SegmentFilter {
@@ -82,45 +96,40 @@ export interface SegmentUpdate {
 }
 
 /** Applies one change; returns the new row, or undefined when the version is stale. */
-export function updateSegment(db: Pick<Db, 'transaction'>, change: SegmentUpdate): SegmentRow | undefined {
-  return db.transaction((tx) => applyUpdate(tx, change));
+export function updateSegment(db: Db, change: SegmentUpdate): SegmentRow | undefined {
+  return db.$client.transaction(() => applyUpdate(db, change)).immediate();
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-function applyUpdate(tx: Tx, change: SegmentUpdate): SegmentRow | undefined {
+function applyUpdate(db: Db, change: SegmentUpdate): SegmentRow | undefined {
   const now = change.now ?? Date.now();
-  const before = tx.select({ target: segments.target, status: segments.status }).from(segments).where(eq(segments.id, change.id)).get();
+  const before = statement(db, 'select target, status from segments where id = ?').get(change.id) as { target: string; status: string } | undefined;
   if (!before) return undefined;
-  const row = tx
-    .update(segments)
-    .set({ target: change.target, status: change.status, version: sql`${segments.version} + 1`, updatedBy: change.userId, updatedAt: now })
-    .where(and(eq(segments.id, change.id), eq(segments.version, change.expectedVersion)))
-    .returning()
-    .get();
-  if (!row) return undefined;
-  tx.insert(revisions)
-    .values({
-      segmentId: change.id,
-      version: row.version,
-      userId: change.userId,
-      at: now,
-      targetBefore: before.target,
-      targetAfter: change.target,
-      statusBefore: before.status,
-      statusAfter: change.status,
-      note: change.note,
-    })
-    .run();
+  const raw = statement(
+    db,
+    `update segments set target = ?, status = ?, version = version + 1, updated_by = ?, updated_at = ?
+     where id = ? and version = ? returning ${RETURNING_COLUMNS}`,
+  ).get(change.target, change.status, change.userId, now, change.id, change.expectedVersion) as RawSegment | undefined;
+  if (!raw) return undefined;
+  statement(
+    db,
+    `insert into revisions (segment_id, version, user_id, at, target_before, target_after, status_before, status_after, note)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(change.id, raw.version, change.userId, now, before.target, change.target, before.status, change.status, change.note);
   if (change.comment) {
-    tx.insert(comments).values({ segmentId: change.id, userId: change.userId, body: change.comment.body, kind: change.comment.kind, createdAt: now }).run();
+    statement(db, 'insert into comments (segment_id, user_id, body, kind, created_at) values (?, ?, ?, ?, ?)').run(
+      change.id,
+      change.userId,
+      change.comment.body,
+      change.comment.kind,
+      now,
+    );
   }
-  return row;
+  return fromRaw(raw);
 }
 
 /** Several changes in one transaction (batch approval): all of them or none. */
 export function updateSegments(db: Db, changes: SegmentUpdate[]): (SegmentRow | undefined)[] {
-  return db.transaction((tx) => changes.map((change) => applyUpdate(tx, change)));
+  return db.$client.transaction(() => changes.map((change) => applyUpdate(db, change))).immediate();
 }
 
 export interface RevisionRow {

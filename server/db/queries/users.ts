@@ -1,5 +1,6 @@
 // Accounts and sessions.
-import { and, eq, gt, lte, sql } from 'drizzle-orm';
+import { eq, lte, sql } from 'drizzle-orm';
+import { statement } from './prepared.ts';
 import type { Db } from '../index.ts';
 import { sessions, users } from '../schema.ts';
 
@@ -48,12 +49,12 @@ export function insertSession(db: Db, session: { userId: number; tokenHash: stri
 }
 
 export function findSessionUser(db: Db, tokenHash: string, now: number): SessionUser | undefined {
-  return db
-    .select({ sessionId: sessions.id, id: users.id, username: users.username, isAdmin: users.isAdmin, expiresAt: sessions.expiresAt })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
-    .get();
+  const row = statement(
+    db,
+    `select s.id as sessionId, u.id, u.username, u.is_admin as isAdmin, s.expires_at as expiresAt
+     from sessions s join users u on u.id = s.user_id where s.token_hash = ? and s.expires_at > ?`,
+  ).get(tokenHash, now) as (Omit<SessionUser, 'isAdmin'> & { isAdmin: number }) | undefined;
+  return row && { ...row, isAdmin: row.isAdmin === 1 };
 }
 
 export function deleteSession(db: Db, tokenHash: string): void {

@@ -241,12 +241,28 @@ export function repairSource(raw: string): RepairResult {
   const offsets = composeMaps(pass2.map, pass1.map);
   for (const e of clean) repairs.push({ kind: kinds.get(e)!, edit: e });
 
-  const result: Repair[] = repairs.map(({ kind, edit }) => {
-    if (kind === 'nfc') return { kind, rawStart: edit.start, rawEnd: edit.end, before: raw.slice(edit.start, edit.end), after: edit.replacement };
+  const later: Repair[] = [];
+  const nfcRepairs: Repair[] = [];
+  for (const { kind, edit } of repairs) {
+    if (kind === 'nfc') {
+      nfcRepairs.push({ kind, rawStart: edit.start, rawEnd: edit.end, before: raw.slice(edit.start, edit.end), after: edit.replacement });
+      continue;
+    }
     const rawStart = pass1.map.toRaw(edit.start);
     const rawEnd = edit.end > edit.start ? pass1.map.toRawEnd(edit.end) : rawStart;
-    return { kind, rawStart, rawEnd, before: raw.slice(rawStart, rawEnd), after: edit.replacement };
-  });
+    later.push({ kind, rawStart, rawEnd, before: raw.slice(rawStart, rawEnd), after: edit.replacement });
+  }
+  later.sort((a, b) => a.rawStart - b.rawStart);
+  // A normalisation inside a range that pass 2 removed (a page marker, a joined line break) is
+  // already covered by that repair, whose `before` is the raw text: keep the list non-overlapping.
+  const result: Repair[] = [];
+  let k = 0;
+  for (const n of nfcRepairs) {
+    while (k < later.length && later[k].rawEnd <= n.rawStart) k++;
+    if (k < later.length && later[k].rawStart < n.rawEnd) continue;
+    result.push(n);
+  }
+  result.push(...later);
   result.sort((a, b) => a.rawStart - b.rawStart || a.rawEnd - b.rawEnd);
   return { text: pass2.text, repairs: result, offsets };
 }

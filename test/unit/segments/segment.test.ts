@@ -29,7 +29,7 @@ function replayed(raw: string, repairs: Repair[], rawStart: number, rawEnd: numb
   let at = rawStart;
   for (const r of repairs) {
     if (r.rawEnd <= rawStart || r.rawStart >= rawEnd) continue;
-    expect(r.rawStart).toBeGreaterThanOrEqual(rawStart); // no repair straddles a segment boundary
+    expect(r.rawStart).toBeGreaterThanOrEqual(at); // repairs never overlap, and none straddles a segment boundary
     expect(r.rawEnd).toBeLessThanOrEqual(rawEnd);
     out += raw.slice(at, r.rawStart) + r.after;
     at = r.rawEnd;
@@ -219,6 +219,28 @@ describe('segmentation properties on random noisy text', () => {
         checkInvariants(raw, segmentSource(raw, { granularity }));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('holds on random excerpts of the seed with page markers, spaces and line breaks dropped in', () => {
+    const noise = fc.constantFrom('（下转第6版）', '\n\n（上接第5版）\n\n', ' ', '\u3000', '\n', '\n\n', 'and ', '\uf900');
+    const excerpt = fc
+      .tuple(fc.nat(seed.length), fc.nat(3000), fc.array(fc.tuple(fc.nat(3000), noise), { maxLength: 8 }))
+      .map(([from, length, inserts]) => {
+        let text = seed.slice(from, from + length);
+        for (const [at, what] of inserts) {
+          const p = at % (text.length + 1);
+          text = text.slice(0, p) + what + text.slice(p);
+        }
+        return text;
+      });
+    fc.assert(
+      fc.property(excerpt, fc.constantFrom('sentence', 'clause') as fc.Arbitrary<'sentence' | 'clause'>, (raw, granularity) => {
+        const result = segmentSource(raw, { granularity });
+        checkInvariants(raw, result);
+        for (const s of result.segments) expect(s.text).not.toMatch(/\p{Script=Han}[ \u3000]+\p{Script=Han}/u);
+      }),
+      { numRuns: 200 },
     );
   });
 

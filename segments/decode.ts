@@ -34,6 +34,17 @@ function isBinary(bytes: Uint8Array): boolean {
   return sample.length > 0 && control / sample.length > MAX_CONTROL_SHARE;
 }
 
+/** UTF-16 text of ASCII and CJK has NUL bytes in one byte parity only (ASCII's high/low byte). */
+function looksLikeBomlessUtf16(bytes: Uint8Array): boolean {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return false;
+  const n = Math.min(bytes.length, 65536);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  const half = n / 2;
+  return (even > half * 0.2 && odd === 0) || (odd > half * 0.2 && even === 0);
+}
+
 function textShare(text: string): number {
   if (text.length === 0) return 1;
   let ok = 0;
@@ -67,7 +78,10 @@ export function decodeText(bytes: Uint8Array, name = 'input'): string {
       throw new DecodeError(name, `UTF-16 ${le ? 'LE' : 'BE'} byte-order mark but invalid UTF-16 after it`);
     }
   }
-  if (isBinary(bytes)) throw new DecodeError(name, 'binary file (NUL bytes or control characters), not text');
+  if (isBinary(bytes)) {
+    if (looksLikeBomlessUtf16(bytes)) throw new DecodeError(name, 'looks like UTF-16 without a byte-order mark; save it as UTF-8 or as UTF-16 with a BOM');
+    throw new DecodeError(name, 'binary file (NUL bytes or control characters), not text');
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

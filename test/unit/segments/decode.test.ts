@@ -51,6 +51,7 @@ describe('decodeText refuses what is not text', () => {
     ['a UTF-16 file with an odd byte count', 'odd.txt', bytes([0xff, 0xfe, 0x0a, 0x4e, 0x0b]), /odd number of bytes/],
     ['UTF-8 with a BOM but broken bytes after it', 'broken.txt', bytes([0xef, 0xbb, 0xbf, 0xe4, 0xb8]), /invalid UTF-8/],
     ['bytes that are neither UTF-8 nor GB18030', 'latin1.txt', bytes([0x63, 0x61, 0x66, 0xe9]), /neither UTF-8 nor GB18030/],
+    ['UTF-16 without a byte-order mark', 'nobom.txt', Buffer.from('2035 年 Shanghai', 'utf16le'), /UTF-16 without a byte-order mark/],
   ])('%s', (_what, name, input, reason) => {
     const error = decodeError(input, name);
     expect(error.name).toBe(name);

@@ -6,14 +6,17 @@ import type { CliIO } from '../io.ts';
 import { DecodeError, decodeText } from '../../segments/decode.ts';
 import type { Granularity } from '../../segments/segment.ts';
 import { segmentSource } from '../../segments/segment.ts';
+import type { RuleSet } from '../../segments/rules.ts';
+import { parseSrx, rulesForLanguage } from '../../segments/srx.ts';
 
-const USAGE = `usage: bitext segment FILE [--granularity sentence|clause] [--json]
+const USAGE = `usage: bitext segment FILE [--granularity sentence|clause] [--rules FILE.srx] [--json]
 
 Repairs a Chinese source file (page markers, broken paragraphs, stray spaces, NFC) and cuts it into
 segments. FILE may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK; '-' reads
 standard input as UTF-8.
 
   --granularity  sentence (default) or clause (also cut at ；： and between comma clauses)
+  --rules        cut with the zh-CN rules of an SRX 2.0 file instead of the built-in ones
   --json         print {segments:[{index,text,section,heading,rawStart,rawEnd}], repairs, warnings};
                  raw offsets count UTF-16 code units of the decoded file
   -h, --help     show this help
@@ -28,6 +31,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       options: {
         granularity: { type: 'string', short: 'g', default: 'sentence' },
         json: { type: 'boolean', default: false },
+        rules: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -50,6 +54,16 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   const file = positionals[0];
+
+  let rules: RuleSet | undefined;
+  if (values.rules) {
+    try {
+      rules = rulesForLanguage(parseSrx(readFileSync(values.rules, 'utf8')), 'zh-CN');
+    } catch (error) {
+      io.err(`bitext segment: cannot use rules from ${values.rules}: ${(error as Error).message}\n`);
+      return 2;
+    }
+  }
 
   let raw: string;
   if (file === '-') {
@@ -75,7 +89,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     }
   }
 
-  const result = segmentSource(raw, { granularity: granularity as Granularity });
+  const result = segmentSource(raw, { granularity: granularity as Granularity, rules });
   if (values.json) {
     const out = {
       segments: result.segments.map(({ index, text, section, heading, rawStart, rawEnd }) => ({ index, text, section, heading, rawStart, rawEnd })),

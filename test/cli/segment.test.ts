@@ -66,6 +66,23 @@ describe('bitext segment FILE', () => {
     expect(stdout.split('\n')).toContain('发挥战略科学家主导作用。');
   });
 
+  it('cuts with the zh-CN rules of an SRX file given by --rules', async () => {
+    const srx = `<?xml version="1.0"?>
+<srx xmlns="http://www.lisa.org/srx20" version="2.0"><header cascade="no"/><body>
+<languagerules><languagerule languagerulename="Comma"><rule break="yes"><beforebreak>[。，]</beforebreak><afterbreak></afterbreak></rule></languagerule></languagerules>
+<maprules><languagemap languagepattern="zh.*" languagerulename="Comma"/></maprules></body></srx>`;
+    writeFileSync(path('comma.srx'), srx);
+    const { code, stdout } = await segment(path('utf8.txt'), '--rules', path('comma.srx'));
+    expect(code).toBe(0);
+    expect(stdout.split('\n')).toEqual(expect.arrayContaining(['深化基础研究先行区建设，', '发挥战略科学家主导作用。', '完善人才政策和服务，']));
+  });
+
+  it('refuses a malformed SRX file with its line and exit code 2', async () => {
+    const { code, stderr } = await segment(path('utf8.txt'), '--rules', join(root, 'test/fixtures/srx/malformed.srx'));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/malformed\.srx: .*line \d+/);
+  });
+
   it('prints segments, repairs and warnings with --json', async () => {
     const { code, stdout } = await segment(path('utf8.txt'), '--json');
     expect(code).toBe(0);
@@ -117,7 +134,7 @@ describe('bitext segment errors', () => {
   it('prints its usage with --help', async () => {
     const { code, stdout } = await segment('--help');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^usage: bitext segment FILE \[--granularity sentence\|clause\] \[--json\]/);
+    expect(stdout).toMatch(/^usage: bitext segment FILE \[--granularity sentence\|clause\] \[--rules FILE\.srx\] \[--json\]/);
   });
 });
 

@@ -40,15 +40,27 @@ const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD
 const XML_SPECIAL = /[&<>"]/g;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
+// One test decides whether any rewriting is needed; most segments need none (an export's hot path).
+const NEEDS_WORK = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Text safe for XML 1.0 character data and attribute values. */
 export function xmlText(text: string): string {
+  if (!NEEDS_WORK.test(text)) return text;
   return text.replace(XML_FORBIDDEN, '').replace(XML_SPECIAL, (c) => ESCAPES[c]);
 }
 
 /** TMX date format: YYYYMMDDThhmmssZ, always UTC. */
 export function tmxDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  // Units of one export share few distinct seconds (batch approvals): remember the last one.
+  const second = Math.floor(date.getTime() / 1000);
+  if (second === lastDate.second) return lastDate.text;
+  const p = (n: number) => (n < 10 ? '0' : '') + n;
+  const text = `${date.getUTCFullYear()}${p(date.getUTCMonth() + 1)}${p(date.getUTCDate())}T${p(date.getUTCHours())}${p(date.getUTCMinutes())}${p(date.getUTCSeconds())}Z`;
+  lastDate.second = second;
+  lastDate.text = text;
+  return text;
 }
+const lastDate = { second: NaN, text: '' };
 
 function attrs(pairs: [string, string | undefined][]): string {
   return pairs
@@ -73,15 +85,15 @@ export function tmxHeader(options: TmxHeaderOptions): string {
 }
 
 export function tmxUnit(unit: TmxUnit): string {
-  const dates: [string, string | undefined][] = [
-    ['creationdate', unit.creationDate && tmxDate(unit.creationDate)],
-    ['creationid', unit.creationId],
-    ['changedate', unit.changeDate && tmxDate(unit.changeDate)],
-    ['changeid', unit.changeId],
-  ];
-  let out = `    <tu${attrs([['tuid', unit.tuid], ...dates])}>\n`;
-  for (const note of unit.notes ?? []) out += `      <note>${xmlText(note)}</note>\n`;
-  for (const [type, value] of Object.entries(unit.props ?? {})) out += `      <prop type="${xmlText(type)}">${xmlText(value)}</prop>\n`;
+  let out = '    <tu';
+  if (unit.tuid) out += ` tuid="${xmlText(unit.tuid)}"`;
+  if (unit.creationDate) out += ` creationdate="${tmxDate(unit.creationDate)}"`;
+  if (unit.creationId) out += ` creationid="${xmlText(unit.creationId)}"`;
+  if (unit.changeDate) out += ` changedate="${tmxDate(unit.changeDate)}"`;
+  if (unit.changeId) out += ` changeid="${xmlText(unit.changeId)}"`;
+  out += '>\n';
+  if (unit.notes) for (const note of unit.notes) out += `      <note>${xmlText(note)}</note>\n`;
+  if (unit.props) for (const type in unit.props) out += `      <prop type="${xmlText(type)}">${xmlText(unit.props[type])}</prop>\n`;
   out += `      <tuv xml:lang="${xmlText(unit.srcLang ?? TMX_SOURCE_LANG)}"><seg>${xmlText(unit.source)}</seg></tuv>\n`;
   out += `      <tuv xml:lang="${xmlText(unit.tgtLang ?? TMX_TARGET_LANG)}"><seg>${xmlText(unit.target)}</seg></tuv>\n`;
   return out + '    </tu>\n';

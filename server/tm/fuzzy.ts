@@ -39,13 +39,29 @@ const PLANE = 0x110000;
 
 /** The distinct bigram keys of a normalized text. */
 export function bigramKeys(normalized: string): number[] {
-  const cps = Array.from(normalized, (c) => c.codePointAt(0)!);
-  if (cps.length === 0) return [];
+  const keys: number[] = [];
+  const seen = new Set<number>();
+  let prev = -1;
+  let count = 0;
+  for (let i = 0; i < normalized.length; i++) {
+    let cp = normalized.charCodeAt(i);
+    if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < normalized.length) {
+      cp = normalized.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+    }
+    count++;
+    if (prev >= 0) {
+      const key = prev * PLANE + cp;
+      if (!seen.has(key)) {
+        seen.add(key);
+        keys.push(key);
+      }
+    }
+    prev = cp;
+  }
   // A single character: its own key, kept apart from every bigram by a marker above the plane.
-  if (cps.length === 1) return [PLANE * PLANE + cps[0]];
-  const keys = new Set<number>();
-  for (let i = 0; i + 1 < cps.length; i++) keys.add(cps[i] * PLANE + cps[i + 1]);
-  return [...keys];
+  if (count === 1) return [PLANE * PLANE + prev];
+  return keys;
 }
 
 /** Dice similarity of two texts in percent, the same score TmIndex.match reports. */
@@ -65,18 +81,39 @@ function score(shared: number, sizeA: number, sizeB: number): number {
   return Math.min(99, Math.round((2000 * shared) / (sizeA + sizeB)) / 10);
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-const CJK = /[\p{Script=Han}]/u;
+// English words for the concordance index: ASCII letters and digits plus Latin-1/Latin Extended letters.
+const WORD = /[a-z0-9\u00c0-\u024f]+/g;
+const NON_ASCII = /[^\x00-\x7f]/;
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff]/;
 
 function englishWords(text: string): string[] {
-  return [...new Set(text.normalize('NFKC').toLowerCase().match(WORD) ?? [])].filter((w) => !CJK.test(w));
+  const folded = (NON_ASCII.test(text) ? text.normalize('NFKC') : text).toLowerCase();
+  const words = folded.match(WORD);
+  return words ? [...new Set(words)] : [];
+}
+
+function foldEnglish(text: string): string {
+  return (NON_ASCII.test(text) ? text.normalize('NFKC') : text).toLowerCase().replace(/\s+/g, ' ');
+}
+
+// Inside the index a bigram is a small integer: characters get dense ids, a pair of ids packs into
+// one small integer key (a V8 "Smi", which Maps hash fast), and each distinct key gets a dense
+// bigram id that indexes the posting lists. Ids beyond 2^15 characters fall back to larger keys.
+const SMALL = 1 << 15;
+
+function pack(a: number, b: number): number {
+  return a < SMALL && b < SMALL ? (a << 15) | b : 2 ** 30 + a * 2 ** 21 + b;
 }
 
 export class TmIndex<T extends TmEntryBase> {
   private entries: T[] = [];
   private normSource: string[] = [];
   private sizes: number[] = [];
-  private postings = new Map<number, number[]>();
+  private charIds = new Map<number, number>();
+  private bigramIds = new Map<number, number>();
+  private postings: number[][] = [];
+  private stamp = new Int32Array(1024);
+  private stampValue = 0;
   private words = new Map<string, number[]>();
   private counts = new Uint32Array(1024);
 
@@ -84,22 +121,82 @@ export class TmIndex<T extends TmEntryBase> {
     return this.entries.length;
   }
 
+  /**
+   * The distinct bigram ids of a normalized text and the number of its distinct bigrams; with
+   * `create` unknown characters and bigrams get ids, without it they only count.
+   */
+  private bigramsOf(norm: string, create: boolean): { ids: number[]; distinct: number } {
+    const ids: number[] = [];
+    let unknown: Set<string> | undefined;
+    const stampValue = ++this.stampValue;
+    let prev = -1;
+    let prevUnknown = -1;
+    let chars = 0;
+    for (let i = 0; i < norm.length; i++) {
+      let cp = norm.charCodeAt(i);
+      if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < norm.length) {
+        cp = norm.codePointAt(i)!;
+        if (cp > 0xffff) i++;
+      }
+      chars++;
+      let cid = this.charIds.get(cp);
+      if (cid === undefined && create) {
+        cid = this.charIds.size;
+        this.charIds.set(cp, cid);
+      }
+      if (chars > 1) {
+        if (cid === undefined || prev < 0) (unknown ??= new Set()).add(`${prev < 0 ? prevUnknown : prev}:${cid ?? cp}:${cid === undefined ? 'u' : ''}`);
+        else {
+          const key = pack(prev, cid);
+          if (!this.addBigram(key, create, stampValue, ids)) (unknown ??= new Set()).add(`k${key}`);
+        }
+      }
+      prev = cid ?? -1;
+      prevUnknown = cid === undefined ? -cp - 2 : -1;
+    }
+    // A one-character text is its own single "bigram", kept apart from the pairs by a negative key.
+    if (chars === 1) {
+      if (prev < 0 || !this.addBigram(-prev - 1, create, stampValue, ids)) return { ids, distinct: 1 };
+    }
+    return { ids, distinct: ids.length + (unknown?.size ?? 0) };
+  }
+
+  /** Adds the bigram's id to `ids` once; false when it is unknown and `create` is off. */
+  private addBigram(key: number, create: boolean, stampValue: number, ids: number[]): boolean {
+    let bid = this.bigramIds.get(key);
+    if (bid === undefined) {
+      if (!create) return false;
+      bid = this.postings.length;
+      this.bigramIds.set(key, bid);
+      this.postings.push([]);
+      if (bid >= this.stamp.length) {
+        const grown = new Int32Array(this.stamp.length * 2);
+        grown.set(this.stamp);
+        this.stamp = grown;
+      }
+    }
+    if (this.stamp[bid] !== stampValue) {
+      this.stamp[bid] = stampValue;
+      ids.push(bid);
+    }
+    return true;
+  }
+
   add(entry: T): void {
     const i = this.entries.length;
     const norm = normalize(entry.source);
-    const keys = bigramKeys(norm);
+    const { ids } = this.bigramsOf(norm, true);
     this.entries.push(entry);
     this.normSource.push(norm);
-    this.sizes.push(keys.length);
-    for (const k of keys) {
-      const list = this.postings.get(k);
-      if (list) list.push(i);
-      else this.postings.set(k, [i]);
-    }
-    for (const w of englishWords(entry.target)) {
-      const list = this.words.get(w);
-      if (list) list.push(i);
-      else this.words.set(w, [i]);
+    this.sizes.push(ids.length);
+    for (const bid of ids) this.postings[bid].push(i);
+    // Word postings: a unit is pushed once per distinct word (the list's last element tells).
+    const folded = (NON_ASCII.test(entry.target) ? entry.target.normalize('NFKC') : entry.target).toLowerCase();
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(folded); m; m = WORD.exec(folded)) {
+      const list = this.words.get(m[0]);
+      if (!list) this.words.set(m[0], [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
     }
     if (this.counts.length <= i) {
       const grown = new Uint32Array(this.counts.length * 2);
@@ -116,31 +213,31 @@ export class TmIndex<T extends TmEntryBase> {
     const threshold = options.threshold ?? DEFAULT_THRESHOLD;
     const limit = options.limit ?? 10;
     const norm = normalize(query);
-    const keys = bigramKeys(norm);
-    if (keys.length === 0) return [];
+    if (norm === '') return [];
+    const { ids, distinct: q } = this.bigramsOf(norm, false);
     const counts = this.counts;
     const touched: number[] = [];
-    for (const k of keys) {
-      const list = this.postings.get(k);
-      if (!list) continue;
-      for (const i of list) {
+    for (const bid of ids) {
+      const list = this.postings[bid];
+      for (let k = 0; k < list.length; k++) {
+        const i = list[k];
         if (counts[i]++ === 0) touched.push(i);
       }
     }
-    const hits: TmMatch<T>[] = [];
-    const order: number[] = [];
+    const hits: { h: TmMatch<T>; i: number }[] = [];
+    // Scores are rounded to one decimal, so keep anything that could round up to the threshold.
+    const floor = threshold - 0.05;
     for (const i of touched) {
       const shared = counts[i];
       counts[i] = 0;
-      const s = this.normSource[i] === norm ? 100 : score(shared, keys.length, this.sizes[i]);
-      if (s >= threshold) {
-        hits.push({ entry: this.entries[i], score: s });
-        order.push(i);
-      }
+      const b = this.sizes[i];
+      if ((200 * shared) / (q + b) < floor) continue;
+      const s = this.normSource[i] === norm ? 100 : score(shared, q, b);
+      if (s >= threshold) hits.push({ h: { entry: this.entries[i], score: s }, i });
     }
-    const ranked = hits.map((h, n) => ({ h, i: order[n] })).sort((a, b) => b.h.score - a.h.score || b.i - a.i);
+    hits.sort((a, b) => b.h.score - a.h.score || b.i - a.i);
     const out: TmMatch<T>[] = [];
-    for (const { h } of ranked) {
+    for (const { h } of hits) {
       if (options.accept && !options.accept(h.entry)) continue;
       out.push(h);
       if (out.length >= limit) break;
@@ -150,34 +247,43 @@ export class TmIndex<T extends TmEntryBase> {
 
   /**
    * Units containing `term` in their source (Chinese, through the bigram index) or their target
-   * (English, whole words through the word index, then a case-insensitive substring test); newest first.
+   * (English, whole words through the word index, then a case-insensitive substring test); newest
+   * first. Candidates are visited newest first and the search stops at `limit` hits.
    */
   concordance(term: string, options: { limit?: number; accept?: (entry: T) => boolean } = {}): TmConcordanceHit<T>[] {
     const limit = options.limit ?? 50;
     const normTerm = normalize(term);
-    const lowerTerm = term.normalize('NFKC').toLowerCase().trim().replace(/\s+/gu, ' ');
+    const foldedTerm = foldEnglish(term).trim();
     if (normTerm === '') return [];
-    const inSource = new Set<number>();
-    const inTarget = new Set<number>();
 
-    const keys = bigramKeys(normTerm);
-    const sourceCandidates = normTerm.length >= 2 ? this.shortest(keys.map((k) => this.postings.get(k))) : undefined;
-    for (const i of sourceCandidates ?? this.entries.keys()) if (this.normSource[i].includes(normTerm)) inSource.add(i);
-
+    let sourceCandidates: number[] | undefined;
+    if ([...normTerm].length >= 2) {
+      const { ids, distinct } = this.bigramsOf(normTerm, false);
+      // A bigram the index has never seen: no source can contain the term.
+      sourceCandidates = distinct > ids.length ? [] : this.shortest(ids.map((bid) => this.postings[bid]));
+    }
     const words = englishWords(term);
     // A Chinese term is not looked for in the English side; a term of punctuation only is scanned for.
     const targetCandidates = words.length > 0 ? this.shortest(words.map((w) => this.words.get(w))) : CJK.test(term) ? [] : undefined;
-    for (const i of targetCandidates ?? this.entries.keys()) {
-      if (this.entries[i].target.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').includes(lowerTerm)) inTarget.add(i);
-    }
+    const inSource = (i: number) => this.normSource[i].includes(normTerm);
+    const inTarget = (i: number) => foldedTerm !== '' && foldEnglish(this.entries[i].target).includes(foldedTerm);
 
-    const all = [...new Set([...inSource, ...inTarget])].sort((a, b) => b - a);
     const out: TmConcordanceHit<T>[] = [];
-    for (const i of all) {
+    // Walk both ascending candidate lists from their ends at once: newest first, each index once.
+    let a = sourceCandidates ? sourceCandidates.length - 1 : this.entries.length - 1;
+    let b = targetCandidates ? targetCandidates.length - 1 : this.entries.length - 1;
+    const at = (list: number[] | undefined, k: number) => (k < 0 ? -1 : list ? list[k] : k);
+    while (out.length < limit) {
+      const i = Math.max(at(sourceCandidates, a), at(targetCandidates, b));
+      if (i < 0) break;
+      if (at(sourceCandidates, a) === i) a--;
+      if (at(targetCandidates, b) === i) b--;
+      const src = inSource(i);
+      const tgt = inTarget(i);
+      if (!src && !tgt) continue;
       const entry = this.entries[i];
       if (options.accept && !options.accept(entry)) continue;
-      out.push({ entry, in: inSource.has(i) && inTarget.has(i) ? 'both' : inSource.has(i) ? 'source' : 'target' });
-      if (out.length >= limit) break;
+      out.push({ entry, in: src && tgt ? 'both' : src ? 'source' : 'target' });
     }
     return out;
   }

@@ -50,19 +50,13 @@ export interface NewTmUnit {
   changedAt?: number;
 }
 
+const NO_COMMENTS: string[] = [];
 const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
 function prepare(sqlite: Database.Database) {
   const page = (statusClause: string) =>
     sqlite.prepare(`
-      select s.id, s.idx, s.source, s.target, s.status, s.section, s.confidence, s.updated_at as updatedAt,
-        (select u.username from revisions r join users u on u.id = r.user_id
-          where r.segment_id = s.id and r.status_after in ('draft', 'translated') order by r.version desc limit 1) as translator,
-        (select r.at from revisions r
-          where r.segment_id = s.id and r.status_after in ('draft', 'translated') order by r.version desc limit 1) as translatedAt,
-        (select u.username from revisions r join users u on u.id = r.user_id
-          where r.segment_id = s.id and r.status_after = 'approved' order by r.version desc limit 1) as reviewer,
-        uu.username as updatedBy
+      select s.id, s.idx, s.source, s.target, s.status, s.section, s.confidence, s.updated_at as updatedAt, uu.username as updatedBy
       from segments s left join users uu on uu.id = s.updated_by
       where s.document_id = ? and s.idx > ? ${statusClause}
       order by s.idx limit ?`);
@@ -70,6 +64,13 @@ function prepare(sqlite: Database.Database) {
     approvedPage: page(`and s.status = 'approved' and s.target <> ''`),
     targetPage: page(`and s.target <> ''`),
     everyPage: page(''),
+    // Who saved each segment of a page as draft/translated and who approved it: one query per page.
+    people: sqlite.prepare(
+      `select r.segment_id as segmentId, r.status_after as statusAfter, r.at, u.username
+       from revisions r join users u on u.id = r.user_id
+       where r.segment_id in (select value from json_each(?)) and r.status_after in ('draft', 'translated', 'approved')
+       order by r.segment_id, r.version`,
+    ),
     comments: sqlite.prepare(`select segment_id as segmentId, body from comments where segment_id in (select value from json_each(?)) order by created_at, id`),
     unitsSince: sqlite.prepare(
       `select id, project_id as projectId, segment_id as segmentId, document_id as documentId, origin, source, target, src_lang as srcLang, tgt_lang as tgtLang, changed_at as changedAt
@@ -110,15 +111,35 @@ export function* exportRows(db: Db, documentId: number, which: ExportStatus | 'e
   const page = which === 'approved' ? s.approvedPage : which === 'all' ? s.targetPage : s.everyPage;
   let after = -1;
   for (;;) {
-    const rows = page.all(documentId, after, pageSize) as Omit<ExportRow, 'comments'>[];
+    const rows = page.all(documentId, after, pageSize) as Omit<ExportRow, 'comments' | 'translator' | 'translatedAt' | 'reviewer'>[];
     if (rows.length === 0) return;
+    const ids = JSON.stringify(rows.map((r) => r.id));
     const notes = new Map<number, string[]>();
-    for (const c of s.comments.all(JSON.stringify(rows.map((r) => r.id))) as { segmentId: number; body: string }[]) {
+    for (const c of s.comments.all(ids) as { segmentId: number; body: string }[]) {
       const list = notes.get(c.segmentId);
       if (list) list.push(c.body);
       else notes.set(c.segmentId, [c.body]);
     }
-    for (const row of rows) yield { ...row, comments: notes.get(row.id) ?? [] };
+    // Ordered by version, so the last draft/translated and the last approval win.
+    const people = new Map<number, { translator: string | null; translatedAt: number | null; reviewer: string | null }>();
+    for (const r of s.people.all(ids) as { segmentId: number; statusAfter: string; at: number; username: string }[]) {
+      let p = people.get(r.segmentId);
+      if (!p) people.set(r.segmentId, (p = { translator: null, translatedAt: null, reviewer: null }));
+      if (r.statusAfter === 'approved') p.reviewer = r.username;
+      else {
+        p.translator = r.username;
+        p.translatedAt = r.at;
+      }
+    }
+    for (const row of rows as ExportRow[]) {
+      // Filled in place: an export allocates as little per row as it can.
+      const p = people.get(row.id);
+      row.translator = p?.translator ?? null;
+      row.translatedAt = p?.translatedAt ?? null;
+      row.reviewer = p?.reviewer ?? null;
+      row.comments = notes.get(row.id) ?? NO_COMMENTS;
+      yield row;
+    }
     if (rows.length < pageSize) return;
     after = rows[rows.length - 1].idx;
   }

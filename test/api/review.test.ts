@@ -113,3 +113,14 @@ describe('stats', () => {
     expect(stats.progress).toBe(1);
   });
 });
+
+describe('QA after an edit', () => {
+  it('follows the saved text at once', async () => {
+    const fixed = await save(reviewer, segs[1].id, { target: 'We will let sci-tech innovation lead the way and develop new quality productive forces.' });
+    expect(fixed.status).toBe(200);
+    const qa = (await reviewer.get(`/api/documents/${documentId}/qa`)).body;
+    expect(qa.findings.filter((f: { segmentId: number; check: string }) => f.segmentId === segs[1].id && f.check.startsWith('term-'))).toEqual([]);
+    const filtered = (await reviewer.get(`/api/documents/${documentId}/segments?check=term-forbidden`)).body;
+    expect(filtered.total).toBe(0);
+  });
+});

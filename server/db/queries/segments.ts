@@ -238,3 +238,13 @@ export function getUsernames(db: Db, ids: number[]): Map<number, string> {
   const rows = db.select({ id: users.id, username: users.username }).from(users).where(inArray(users.id, ids)).all();
   return new Map(rows.map((r) => [r.id, r.username]));
 }
+
+/** Changes whenever any segment of the document changes (every save bumps a version). */
+export function documentStamp(db: Db, documentId: number): string {
+  const row = statement(db, 'select count(*) n, coalesce(sum(version), 0) v, coalesce(max(updated_at), 0) t from segments where document_id = ?').get(documentId) as {
+    n: number;
+    v: number;
+    t: number;
+  };
+  return `${row.n}:${row.v}:${row.t}`;
+}

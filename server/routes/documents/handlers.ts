@@ -7,7 +7,7 @@ import { countByStatus, countSegments, listSegments, updateSegments } from '../.
 import type { SegmentRow, SegmentUpdate } from '../../db/queries/segments.ts';
 import { documentAccess, projectAccess, requireRole } from '../../access.ts';
 import { Problem, fieldProblem, zodProblem } from '../../problem.ts';
-import { alignmentGlossary, findingsFor } from '../../qa.ts';
+import { alignmentGlossary, documentFindings } from '../../qa.ts';
 import { importDocument } from '../../import.ts';
 import { decideChange, STATUSES } from '../../workflow.ts';
 import type { SegmentStatus } from '../../workflow.ts';
@@ -103,8 +103,7 @@ export function listSegmentsHandler(
   const filter = { status: query.status, section: query.section, text: query.q };
   if (query.check) {
     // A QA filter needs the findings of the whole document (some checks look across segments).
-    const all = listSegments(services.db, id);
-    const findings = findingsFor(services, document.projectId, all);
+    const { segments: all, findings } = documentFindings(services, document.projectId, id);
     const matching = all.filter((s, i) => findings[i].some((f) => f.check === query.check));
     const filtered = listSegments(services.db, id, filter);
     const keep = new Set(matching.map((s) => s.id));
@@ -119,9 +118,8 @@ export function listSegmentsHandler(
 export function approveHandler(services: Services, user: SessionUser, id: number, body: { segmentIds: number[]; reason?: string }) {
   const { document, role } = documentAccess(services, user, id);
   requireRole(role, ['reviewer', 'admin'], 'approve segments');
-  const all = listSegments(services.db, id);
-  const findings = findingsFor(services, document.projectId, all);
-  const byId = new Map<number, { segment: SegmentRow; errors: ReturnType<typeof findingsFor>[number] }>();
+  const { segments: all, findings } = documentFindings(services, document.projectId, id);
+  const byId = new Map<number, { segment: SegmentRow; errors: (typeof findings)[number] }>();
   all.forEach((s, i) => byId.set(s.id, { segment: s, errors: findings[i].filter((f) => f.severity === 'error') }));
 
   const refused: { id: number; message: string; findings?: unknown[] }[] = [];
@@ -164,8 +162,7 @@ export function approveHandler(services: Services, user: SessionUser, id: number
 
 export function qaHandler(services: Services, user: SessionUser, id: number) {
   const { document } = documentAccess(services, user, id);
-  const all = listSegments(services.db, id);
-  const findings = findingsFor(services, document.projectId, all);
+  const { segments: all, findings } = documentFindings(services, document.projectId, id);
   const items = all.flatMap((s, i) => findings[i].map((f) => ({ segmentId: s.id, index: s.idx, ...f })));
   const bySeverity = { error: 0, warning: 0, info: 0 } as Record<string, number>;
   for (const f of items) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
@@ -176,10 +173,9 @@ const CJK_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/g;
 
 export function statsHandler(services: Services, user: SessionUser, id: number) {
   const { document } = documentAccess(services, user, id);
-  const all = listSegments(services.db, id);
+  const { segments: all, findings } = documentFindings(services, document.projectId, id);
   const counts = countByStatus(services.db, id);
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, counts[s] ?? 0]));
-  const findings = findingsFor(services, document.projectId, all);
   let errors = 0;
   let warnings = 0;
   let segmentsWithErrors = 0;

@@ -5,14 +5,12 @@
 // (the only kinds a foreign page can send without a CORS preflight) must carry Sec-Fetch-Site:
 // same-origin or an Origin equal to this server's origin; JSON requests cannot be forged cross-site
 // because the server sends no CORS headers. Clients outside a browser (tests, benches) send Origin.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { getCookie } from 'hono/cookie';
-import { serveStatic } from '@hono/node-server/serve-static';
+import { serveWebApp } from './static.ts';
 import type { AppEnv, AppOptions } from './context.ts';
 import { createServices } from './context.ts';
 import { findSessionUser } from './db/queries/users.ts';
@@ -81,13 +79,8 @@ export function createApp(options: AppOptions): App {
   registerTmRoutes(registry);
   registry.route({ method: 'get', path: '/api/openapi.json', summary: 'This OpenAPI document', tag: 'meta', auth: false }, () => registry.openapi());
 
-  const webRoot = options.webRoot;
-  if (webRoot && existsSync(join(webRoot, 'index.html'))) {
-    const index = readFileSync(join(webRoot, 'index.html'), 'utf8');
-    app.use('/*', serveStatic({ root: webRoot }));
-    // The editor routes on the client; unknown non-API paths get its index page.
-    app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(index)));
-  } else {
+  // The built editor (server/static.ts) when there is one; otherwise a page pointing at the API.
+  if (!options.webRoot || !serveWebApp(app, options.webRoot)) {
     app.get('/', (c) => c.html(PLACEHOLDER));
   }
 

@@ -6,8 +6,9 @@
 // where B(x) is the set of adjacent character pairs of x after NFKC folding, lower-casing and removing
 // whitespace (a one-character text is its own single "bigram"). Only an identical normalized text scores
 // 100; a different text whose bigram set happens to coincide is capped at 99, as CAT tools reserve 100%
-// for exact matches. Concordance finds a term in either language: Chinese through the same bigram index,
-// English through a whole-word index, both confirmed by a substring test.
+// for exact matches. Concordance finds a term in either language: in sources through the same bigram
+// index confirmed by a substring test, in targets by a case-insensitive substring scan, newest first,
+// stopping at the limit (an English word index cost more to build than the scan costs to run).
 // Pure: no I/O; the server feeds it units and checks results against the database.
 
 export interface TmEntryBase {
@@ -81,19 +82,13 @@ function score(shared: number, sizeA: number, sizeB: number): number {
   return Math.min(99, Math.round((2000 * shared) / (sizeA + sizeB)) / 10);
 }
 
-// English words for the concordance index: ASCII letters and digits plus Latin-1/Latin Extended letters.
-const WORD = /[a-z0-9\u00c0-\u024f]+/g;
-const NON_ASCII = /[^\x00-\x7f]/;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff]/;
 
-function englishWords(text: string): string[] {
-  const folded = (NON_ASCII.test(text) ? text.normalize('NFKC') : text).toLowerCase();
-  const words = folded.match(WORD);
-  return words ? [...new Set(words)] : [];
-}
-
-function foldEnglish(text: string): string {
-  return (NON_ASCII.test(text) ? text.normalize('NFKC') : text).toLowerCase().replace(/\s+/g, ' ');
+/** A case-insensitive pattern for a term, any run of whitespace in it matching any run in the text. */
+function termPattern(term: string): RegExp | undefined {
+  const words = term.trim().split(/\s+/).filter((w) => w !== '');
+  if (words.length === 0) return undefined;
+  return new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'i');
 }
 
 // Inside the index a bigram is a small integer: characters get dense ids, a pair of ids packs into
@@ -109,12 +104,14 @@ export class TmIndex<T extends TmEntryBase> {
   private entries: T[] = [];
   private normSource: string[] = [];
   private sizes: number[] = [];
+  /** Character ids: a table for the Basic Multilingual Plane (-1: none yet), a Map beyond it. */
+  private bmpIds = new Int32Array(0x10000).fill(-1);
   private charIds = new Map<number, number>();
+  private charCount = 0;
   private bigramIds = new Map<number, number>();
   private postings: number[][] = [];
   private stamp = new Int32Array(1024);
   private stampValue = 0;
-  private words = new Map<string, number[]>();
   private counts = new Uint32Array(1024);
 
   get size(): number {
@@ -139,10 +136,12 @@ export class TmIndex<T extends TmEntryBase> {
         if (cp > 0xffff) i++;
       }
       chars++;
-      let cid = this.charIds.get(cp);
+      let cid: number | undefined = cp < 0x10000 ? this.bmpIds[cp] : this.charIds.get(cp);
+      if (cid === -1) cid = undefined;
       if (cid === undefined && create) {
-        cid = this.charIds.size;
-        this.charIds.set(cp, cid);
+        cid = this.charCount++;
+        if (cp < 0x10000) this.bmpIds[cp] = cid;
+        else this.charIds.set(cp, cid);
       }
       if (chars > 1) {
         if (cid === undefined || prev < 0) (unknown ??= new Set()).add(`${prev < 0 ? prevUnknown : prev}:${cid ?? cp}:${cid === undefined ? 'u' : ''}`);
@@ -190,14 +189,6 @@ export class TmIndex<T extends TmEntryBase> {
     this.normSource.push(norm);
     this.sizes.push(ids.length);
     for (const bid of ids) this.postings[bid].push(i);
-    // Word postings: a unit is pushed once per distinct word (the list's last element tells).
-    const folded = (NON_ASCII.test(entry.target) ? entry.target.normalize('NFKC') : entry.target).toLowerCase();
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(folded); m; m = WORD.exec(folded)) {
-      const list = this.words.get(m[0]);
-      if (!list) this.words.set(m[0], [i]);
-      else if (list[list.length - 1] !== i) list.push(i);
-    }
     if (this.counts.length <= i) {
       const grown = new Uint32Array(this.counts.length * 2);
       grown.set(this.counts);
@@ -246,14 +237,12 @@ export class TmIndex<T extends TmEntryBase> {
   }
 
   /**
-   * Units containing `term` in their source (Chinese, through the bigram index) or their target
-   * (English, whole words through the word index, then a case-insensitive substring test); newest
-   * first. Candidates are visited newest first and the search stops at `limit` hits.
+   * Units containing `term` in their normalized source (candidates from the bigram index) or,
+   * case-insensitively, in their target; newest first, stopping at `limit` hits.
    */
   concordance(term: string, options: { limit?: number; accept?: (entry: T) => boolean } = {}): TmConcordanceHit<T>[] {
     const limit = options.limit ?? 50;
     const normTerm = normalize(term);
-    const foldedTerm = foldEnglish(term).trim();
     if (normTerm === '') return [];
 
     let sourceCandidates: number[] | undefined;
@@ -262,11 +251,12 @@ export class TmIndex<T extends TmEntryBase> {
       // A bigram the index has never seen: no source can contain the term.
       sourceCandidates = distinct > ids.length ? [] : this.shortest(ids.map((bid) => this.postings[bid]));
     }
-    const words = englishWords(term);
-    // A Chinese term is not looked for in the English side; a term of punctuation only is scanned for.
-    const targetCandidates = words.length > 0 ? this.shortest(words.map((w) => this.words.get(w))) : CJK.test(term) ? [] : undefined;
+    // A Chinese term is not looked for in the English side, which is scanned newest first otherwise
+    // (a case-insensitive substring search; the walk stops at `limit` hits, so common terms are quick).
+    const pattern = CJK.test(term) ? undefined : termPattern(term);
+    const targetCandidates = pattern ? undefined : [];
     const inSource = (i: number) => this.normSource[i].includes(normTerm);
-    const inTarget = (i: number) => foldedTerm !== '' && foldEnglish(this.entries[i].target).includes(foldedTerm);
+    const inTarget = (i: number) => pattern !== undefined && pattern.test(this.entries[i].target);
 
     const out: TmConcordanceHit<T>[] = [];
     // Walk both ascending candidate lists from their ends at once: newest first, each index once.

@@ -6,7 +6,7 @@
 // are filtered out of results, and results are re-read from the database, so an answer never shows
 // a unit that is gone. When tombstones reach half the index it is rebuilt.
 import type { Db } from '../db/index.ts';
-import { getTmUnits, tmDeletedSince, tmUnitsSince, type TmUnitDetail } from '../db/queries/tm.ts';
+import { getTmUnits, tmDeletedSince, tmUnitsSince, type TmUnitDetail, type TmUnitRow } from '../db/queries/tm.ts';
 import { primaryLanguage } from '../formats/tmx.ts';
 import { DEFAULT_THRESHOLD, TmIndex } from './fuzzy.ts';
 
@@ -41,13 +41,7 @@ class TranslationMemory {
     for (;;) {
       const rows = tmUnitsSince(this.db, this.unitMark);
       if (rows.length === 0) break;
-      for (const r of rows) {
-        const key = pairKey(r.srcLang, r.tgtLang);
-        let index = this.pairs.get(key);
-        if (!index) this.pairs.set(key, (index = new TmIndex<Entry>()));
-        index.add({ id: r.id, projectId: r.projectId, source: r.source, target: r.target });
-        this.size++;
-      }
+      for (const r of rows) this.addRow(r);
       this.unitMark = rows[rows.length - 1].id;
     }
     for (;;) {
@@ -64,6 +58,37 @@ class TranslationMemory {
       this.unitMark = 0;
       this.sync();
     }
+  }
+
+  private catchingUp: Promise<void> | undefined;
+
+  /**
+   * Catches up with the database in slices of 5,000 units, yielding to the event loop between
+   * slices, so building the index of a large TM does not stall other requests. Lookups await it.
+   */
+  ready(): Promise<void> {
+    this.catchingUp ??= (async () => {
+      try {
+        for (;;) {
+          const rows = tmUnitsSince(this.db, this.unitMark, 5000);
+          if (rows.length === 0) break;
+          for (const r of rows) this.addRow(r);
+          this.unitMark = rows[rows.length - 1].id;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      } finally {
+        this.catchingUp = undefined;
+      }
+    })();
+    return this.catchingUp;
+  }
+
+  private addRow(r: TmUnitRow): void {
+    const key = pairKey(r.srcLang, r.tgtLang);
+    let index = this.pairs.get(key);
+    if (!index) this.pairs.set(key, (index = new TmIndex<Entry>()));
+    index.add({ id: r.id, projectId: r.projectId, source: r.source, target: r.target });
+    this.size++;
   }
 
   private details<H extends { entry: Entry }>(hits: H[]): (TmUnitDetail & { hit: H })[] {

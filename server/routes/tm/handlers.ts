@@ -33,12 +33,13 @@ function hitJson(h: TmHit) {
   };
 }
 
-export function lookup(services: Services, user: SessionUser, projectId: number, query: { q?: string; concordance?: string; threshold: number; limit: number }) {
+export async function lookup(services: Services, user: SessionUser, projectId: number, query: { q?: string; concordance?: string; threshold: number; limit: number }) {
   const { project } = projectAccess(services, user, projectId);
   if ((query.q === undefined) === (query.concordance === undefined)) {
     throw fieldProblem(400, 'q', 'give either q (a source sentence for fuzzy matches) or concordance (a term in either language)');
   }
   const tm = translationMemory(services.db);
+  await tm.ready();
   const pair = pairKey(project.sourceLang, project.targetLang);
   if (query.q !== undefined) {
     const matches = tm.match(pair, query.q, { threshold: query.threshold, limit: query.limit });

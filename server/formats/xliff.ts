@@ -48,6 +48,8 @@ export interface XliffFileInfo {
 
 export interface XliffDocument extends Required<Pick<XliffFileInfo, 'fileId' | 'srcLang'>> {
   trgLang: string;
+  /** The line of the <xliff> element (where srcLang and trgLang are). */
+  line: number;
   original?: string;
   /** Each unit with its XLIFF state, whether it had a <target> at all, and the line it starts on. */
   units: (XliffUnit & { state: XliffState; subState?: string; hasTarget: boolean; line: number })[];
@@ -181,7 +183,7 @@ export async function parse(input: string | AsyncIterable<string | Uint8Array> |
       }
       if (!/^2\.\d+$/.test(a.version ?? '')) problems.push({ line, field: 'xliff/@version', message: `XLIFF version ${JSON.stringify(a.version ?? '')} is not 2.x` });
       if (!a.srcLang) problems.push({ line, field: 'xliff/@srcLang', message: 'the <xliff> element has no srcLang' });
-      doc = { fileId: '', srcLang: a.srcLang ?? '', trgLang: a.trgLang ?? '', units: [] };
+      doc = { fileId: '', srcLang: a.srcLang ?? '', trgLang: a.trgLang ?? '', line, units: [] };
       return;
     }
     switch (name) {

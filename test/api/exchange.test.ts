@@ -176,6 +176,7 @@ describe('XLIFF 2.0 round trip', () => {
     ['an unknown unit id', (x: string) => x.replace(/<unit id="\d+"/, '<unit id="99999999"'), 422, /unit\/@id/],
     ['a bare ampersand', (x: string) => x.replace('<target>We will deepen reform &amp; opening up.', '<target>We will deepen reform & opening up.'), 422, /^line \d+$/],
     ['a translator approving', (x: string) => x.replace('state="translated"', 'state="final"'), 403, /status/],
+    ['another target language', (x: string) => x.replace('trgLang="en-US"', 'trgLang="de-DE"'), 422, /^line 2 xliff\/@trgLang$/],
   ])('refuses a file with %s as a whole', async (_name, corrupt, status, field) => {
     const xml = corrupt((await translator.get(`/api/documents/${documentId}/export.xliff`)).text);
     const res = await postXml(translator, `/api/documents/${documentId}/import.xliff`, xml);

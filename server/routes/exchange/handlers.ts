@@ -66,7 +66,10 @@ export async function importXliff(c: Context<AppEnv>, services: Services, user: 
 
   const problems: FormatProblem[] = [];
   if (project && primaryLanguage(doc.srcLang) !== primaryLanguage(project.sourceLang)) {
-    problems.push({ line: 1, field: 'xliff/@srcLang', message: `the file's source language ${doc.srcLang} is not the project's ${project.sourceLang}` });
+    problems.push({ line: doc.line, field: 'xliff/@srcLang', message: `the file's source language ${doc.srcLang} is not the project's ${project.sourceLang}` });
+  }
+  if (project && doc.trgLang && primaryLanguage(doc.trgLang) !== primaryLanguage(project.targetLang)) {
+    problems.push({ line: doc.line, field: 'xliff/@trgLang', message: `the file's target language ${doc.trgLang} is not the project's ${project.targetLang}` });
   }
   if (problems.length) throw formatProblem(exchangeFormatError('xliff', problems), 'XLIFF file');
 

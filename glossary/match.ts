@@ -56,8 +56,11 @@ interface AcNode {
 export interface TermIndex {
   entries: TermEntry[];
   nodes: AcNode[];
-  /** Entries with a forbidden rendering starting with a given English word key. */
-  forbiddenByKey: Map<string, TermEntry[]>;
+  /**
+   * Entries with a forbidden rendering, by the id of its first word key, then (for phrases) by
+   * the id of its second: a phrase is only tried where its first two words occur.
+   */
+  forbiddenByKey: Map<number, { one: TermEntry[]; two: Map<number, TermEntry[]> }>;
   byZh: Map<string, TermEntry>;
 }
 
@@ -65,7 +68,7 @@ interface CompiledRendering {
   form: RenderingForm;
   /** The listed rendering this one reports as (itself, or an earlier one it only inflects). */
   rendering: string;
-  keys: string[];
+  keys: number[];
   /** Lower-cased tokens, for prefix matching of the last one. */
   lower: string[];
   /** Original tokens, for case-sensitive entries. */
@@ -124,15 +127,18 @@ export function buildTermIndex(entries: TermEntry[]): TermIndex {
     }
   }
 
-  const forbiddenByKey = new Map<string, TermEntry[]>();
+  const forbiddenByKey: TermIndex['forbiddenByKey'] = new Map();
   for (const entry of entries) {
-    const list = compileEntry(entry);
-    for (const c of list) {
-      if (c.form !== 'forbidden' || c.keys.length === 0) continue;
-      const key = c.keys[0];
-      const list = forbiddenByKey.get(key);
-      if (!list) forbiddenByKey.set(key, [entry]);
-      else if (list[list.length - 1] !== entry) list.push(entry);
+    for (const c of compileEntry(entry)) {
+      if (c.form !== 'forbidden' || c.keys.length === 0 || (entry.match === 'prefix' && c.keys.length === 1)) continue;
+      let slot = forbiddenByKey.get(c.keys[0]);
+      if (!slot) forbiddenByKey.set(c.keys[0], (slot = { one: [], two: new Map() }));
+      let list = slot.one;
+      if (c.keys.length > 1) {
+        list = slot.two.get(c.keys[1]) ?? [];
+        slot.two.set(c.keys[1], list);
+      }
+      if (list[list.length - 1] !== entry) list.push(entry);
     }
   }
   return { entries, nodes, forbiddenByKey, byZh };
@@ -141,29 +147,28 @@ export function buildTermIndex(entries: TermEntry[]): TermIndex {
 /** Longest-leftmost, non-overlapping glossary terms in a Chinese text. */
 export function matchSource(index: TermIndex, zh: string): TermMatch[] {
   const { nodes } = index;
-  // For each start position keep the longest term starting there.
-  const longestAt = new Map<number, TermMatch>();
+  // For each start position the accepting node of the longest term starting there.
+  let longestAt: Int32Array | null = null;
   let state = 0;
   for (let i = 0; i < zh.length; i++) {
     const c = foldZhUnit(zh.charCodeAt(i));
     while (state !== 0 && !nodes[state].next.has(c)) state = nodes[state].fail;
     state = nodes[state].next.get(c) ?? 0;
     for (let o = nodes[state].out; o > 0; o = nodes[nodes[o].fail].out) {
-      const node = nodes[o];
-      const start = i + 1 - node.depth;
-      const prev = longestAt.get(start);
-      if (!prev || prev.end - prev.start < node.depth) longestAt.set(start, { entry: node.entry!, start, end: i + 1 });
+      const start = i + 1 - nodes[o].depth;
+      longestAt ??= new Int32Array(zh.length);
+      const prev = longestAt[start];
+      if (prev === 0 || nodes[prev].depth < nodes[o].depth) longestAt[start] = o;
     }
   }
-  if (longestAt.size === 0) return [];
-  const starts = [...longestAt.keys()].sort((a, b) => a - b);
+  if (!longestAt) return [];
   const result: TermMatch[] = [];
-  let covered = 0;
-  for (const s of starts) {
-    if (s < covered) continue;
-    const m = longestAt.get(s)!;
-    result.push(m);
-    covered = m.end;
+  for (let s = 0; s < zh.length; s++) {
+    const o = longestAt[s];
+    if (o === 0) continue;
+    const node = nodes[o];
+    result.push({ entry: node.entry!, start: s, end: s + node.depth });
+    s += node.depth - 1;
   }
   return result;
 }
@@ -194,26 +199,30 @@ const FORM_RANK: Record<RenderingForm, number> = { preferred: 0, variant: 1, for
 export function findRenderings(entry: TermEntry, en: string): Rendering[] {
   const list = compiled.get(entry) ?? compileEntry(entry);
   const toks = tokenizeTarget(en);
-  const found: (Rendering & { exact: boolean })[] = [];
+  const total = toks.keys.length;
+  const found: (Rendering & { literal: string })[] = [];
   for (const c of list) {
     const n = c.keys.length;
     if (n === 0) continue;
-    for (let i = 0; i + n <= toks.length; i++) {
-      if (!tokensMatch(entry, c, toks, i)) continue;
-      const start = toks[i].start;
-      const end = toks[i + n - 1].end;
+    // A one-word prefix rendering has no key to compare its first word by.
+    const first = entry.match === 'prefix' && n === 1 ? null : c.keys[0];
+    for (let i = 0; i + n <= total; i++) {
+      if ((first !== null && toks.keys[i] !== first) || !tokensMatch(entry, c, toks, i)) continue;
+      const start = toks.starts[i];
+      const end = toks.ends[i + n - 1];
       const text = en.slice(start, end);
-      const folded = foldLiteral(text, entry.caseSensitive);
-      if (entry.match === 'exact' && folded !== c.literal) continue;
-      found.push({ start, end, text, form: c.form, rendering: c.rendering, exact: folded === c.literal });
+      if (entry.match === 'exact' && foldLiteral(text, entry.caseSensitive) !== c.literal) continue;
+      found.push({ start, end, text, form: c.form, rendering: c.rendering, literal: c.literal });
     }
   }
   if (found.length <= 1) return found.map(strip);
+  // Whether the surface equals the listed spelling only matters between renderings of one span.
+  const exact = (r: Rendering & { literal: string }) => Number(foldLiteral(r.text, entry.caseSensitive) === r.literal);
   found.sort(
     (a, b) =>
       a.start - b.start ||
       b.end - a.end ||
-      Number(b.exact) - Number(a.exact) ||
+      exact(b) - exact(a) ||
       FORM_RANK[a.form] - FORM_RANK[b.form],
   );
   const result: Rendering[] = [];
@@ -226,18 +235,18 @@ export function findRenderings(entry: TermEntry, en: string): Rendering[] {
   return result;
 }
 
-function tokensMatch(entry: TermEntry, c: CompiledRendering, toks: Token[], at: number): boolean {
+function tokensMatch(entry: TermEntry, c: CompiledRendering, toks: Tokens, at: number): boolean {
   const n = c.keys.length;
   const prefixLast = entry.match === 'prefix';
   for (let k = 0; k < n; k++) {
-    const t = toks[at + k];
+    const i = at + k;
     if (prefixLast && k === n - 1) {
-      if (!t.lower.startsWith(c.lower[k])) return false;
-      if (entry.caseSensitive && !t.text.startsWith(c.raw[k])) return false;
+      if (!toks.lower.startsWith(c.lower[k], toks.starts[i])) return false;
+      if (entry.caseSensitive && !toks.text.startsWith(c.raw[k], toks.starts[i])) return false;
       continue;
     }
-    if (t.key !== c.keys[k]) return false;
-    if (entry.caseSensitive && !sameCase(t.text, c.raw[k])) return false;
+    if (toks.keys[i] !== c.keys[k]) return false;
+    if (entry.caseSensitive && !sameCase(toks.text.slice(toks.starts[i], toks.ends[i]), c.raw[k])) return false;
   }
   return true;
 }
@@ -250,55 +259,99 @@ function sameCase(surface: string, listed: string): boolean {
   return surface.slice(0, i) === listed.slice(0, i);
 }
 
-function strip(r: Rendering & { exact?: boolean }): Rendering {
+function strip(r: Rendering): Rendering {
   return { start: r.start, end: r.end, text: r.text, form: r.form, rendering: r.rendering };
 }
 
 /** Entries with a forbidden rendering that could start at some word of the text. */
 export function forbiddenCandidates(index: TermIndex, en: string): TermEntry[] {
   if (index.forbiddenByKey.size === 0) return [];
-  const out = new Set<TermEntry>();
-  for (const t of tokenizeTarget(en)) {
-    const list = index.forbiddenByKey.get(t.key);
-    if (list) for (const e of list) out.add(e);
+  let out: Set<TermEntry> | null = null;
+  const { keys } = tokenizeTarget(en);
+  for (let i = 0; i < keys.length; i++) {
+    const slot = index.forbiddenByKey.get(keys[i]);
+    if (!slot) continue;
+    for (const e of slot.one) (out ??= new Set()).add(e);
+    const two = i + 1 < keys.length ? slot.two.get(keys[i + 1]) : undefined;
+    if (two) for (const e of two) (out ??= new Set()).add(e);
   }
-  return [...out];
+  return out ? [...out] : [];
 }
 
 // ——— English tokens and keys ———
 
-interface Token {
+/** A tokenised English text: parallel arrays, one slot per token. */
+interface Tokens {
   text: string;
+  /** The text lower-cased (same length; tokens index both). */
   lower: string;
-  key: string;
-  start: number;
-  end: number;
+  /** Ids of the tokens' comparison keys (see keyId). */
+  keys: number[];
+  starts: number[];
+  ends: number[];
 }
 
-// Words (letters/digits, with an inner or possessive apostrophe) and single symbols; spaces and
-// hyphens only separate. Letters are Latin with accents: an English target.
-const TOKEN_RE = /[A-Za-z0-9\u00C0-\u024F]+(?:['’][A-Za-z]+)*(?:['’](?![A-Za-z0-9]))?|[^\sA-Za-z0-9\u00C0-\u024F\-\u2010-\u2015'’]/g;
+const isWordCode = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+const isSeparatorCode = (c: number) =>
+  c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 45 || (c >= 0x2010 && c <= 0x2015) || c === 0x3000 || c === 0x202f;
+const isApostrophe = (c: number) => c === 39 || c === 0x2019;
 
-function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
-    const lower = m[0].toLowerCase();
-    out.push({ text: m[0], lower, key: wordKey(lower), start: m.index, end: m.index + m[0].length });
+/**
+ * Words (Latin letters with accents and digits, with an inner apostrophe as in Xi'an or a
+ * possessive one as in City's / centres') and single symbols (+, &, parentheses …); spaces and
+ * hyphens only separate. A hand-written scanner: this runs on every target of a document.
+ */
+function tokenize(text: string): Tokens {
+  let lower = text.toLowerCase();
+  if (lower.length !== text.length) lower = text; // a rare letter whose lower case changes length
+  const keys: number[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    const c = lower.charCodeAt(i);
+    if (isSeparatorCode(c) || isApostrophe(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    if (isWordCode(c)) {
+      i++;
+      for (;;) {
+        while (i < n && isWordCode(lower.charCodeAt(i))) i++;
+        if (i < n && isApostrophe(lower.charCodeAt(i))) {
+          if (i + 1 < n && isWordCode(lower.charCodeAt(i + 1))) {
+            i++;
+            continue;
+          }
+          i++; // possessive plural: centres'
+        }
+        break;
+      }
+      keys.push(keyId(lower.slice(start, i)));
+    } else {
+      i++;
+      if (c >= 0xd800 && c <= 0xdbff && i < n) i++;
+      keys.push(keyId(lower.slice(start, i)));
+    }
+    starts.push(start);
+    ends.push(i);
   }
-  return out;
+  return { text, lower, keys, starts, ends };
 }
 
-// The pairs a given target is tested against all ask for its tokens: keep the last few.
-const targetCache = new Map<string, Token[]>();
-function tokenizeTarget(text: string): Token[] {
-  let toks = targetCache.get(text);
-  if (!toks) {
-    toks = tokenize(text);
-    if (targetCache.size >= 8) targetCache.delete(targetCache.keys().next().value!);
-    targetCache.set(text, toks);
+// Every term of a segment asks for the same target's tokens: keep the last few.
+const targetCache = new Map<string, Tokens>();
+function tokenizeTarget(text: string): Tokens {
+  let t = targetCache.get(text);
+  if (!t) {
+    t = tokenize(text);
+    if (targetCache.size >= 4) targetCache.delete(targetCache.keys().next().value!);
+    targetCache.set(text, t);
   }
-  return toks;
+  return t;
 }
 
 function foldLiteral(text: string, caseSensitive: boolean): string {
@@ -315,9 +368,9 @@ export function compileEntry(entry: TermEntry): CompiledRendering[] {
     list.push({
       form,
       rendering: t,
-      keys: toks.map((x) => x.key),
-      lower: toks.map((x) => x.lower),
-      raw: toks.map((x) => x.text),
+      keys: toks.keys,
+      lower: toks.starts.map((st, k) => toks.lower.slice(st, toks.ends[k])),
+      raw: toks.starts.map((st, k) => t.slice(st, toks.ends[k])),
       literal: foldLiteral(t, entry.caseSensitive),
     });
   };
@@ -385,7 +438,23 @@ const SPELLING_PAIRS: [string, string][] = [
 ];
 const BRITISH_STEMS = [...SPELLING_PAIRS].sort((a, b) => b[0].length - a[0].length);
 
-const keyCache = new Map<string, string>();
+// Keys are compared as small integers: a token's id is looked up once per distinct surface
+// word, and equal keys share one id for the life of the process (compiled renderings hold ids).
+const keyIds = new Map<string, number>();
+const tokenIds = new Map<string, number>();
+
+/** The id of a lower-cased token's comparison key. */
+export function keyId(lower: string): number {
+  let id = tokenIds.get(lower);
+  if (id === undefined) {
+    const key = wordKey(lower);
+    id = keyIds.get(key);
+    if (id === undefined) keyIds.set(key, (id = keyIds.size + 1));
+    if (tokenIds.size > 200_000) tokenIds.clear();
+    tokenIds.set(lower, id);
+  }
+  return id;
+}
 
 /**
  * The comparison key of a lower-cased word: possessive removed, singular, American spelling.
@@ -393,8 +462,6 @@ const keyCache = new Map<string, string>();
  * words of the same stem match each other.
  */
 export function wordKey(lower: string): string {
-  const cached = keyCache.get(lower);
-  if (cached !== undefined) return cached;
   let w = lower.replace(/['’]s?$/, '');
   w = singular(w);
   for (const [british, american] of BRITISH_STEMS) {
@@ -407,8 +474,6 @@ export function wordKey(lower: string): string {
     .replace(/^(.{3,})is(e|ed|es|ing|ation|ations|ational|er|ers)$/, '$1iz$2')
     .replace(/^(.{2,})ys(e|ed|es|ing)$/, '$1yz$2')
     .replace(/^(.{2,}[aeiou])ll(ing|ed|er|ers)$/, '$1l$2');
-  if (keyCache.size > 100_000) keyCache.clear();
-  keyCache.set(lower, w);
   return w;
 }
 

@@ -44,6 +44,8 @@ export function numbersEqual(a: number, b: number): boolean {
 
 /** Numbers in a text, in order of position. */
 export function extractNumbers(text: string, lang: 'zh' | 'en', options: ExtractOptions = {}): NumberMention[] {
+  // Most segments have no number at all: one regular-expression test settles that.
+  if (!(lang === 'zh' ? ZH_ANY : EN_ANY).test(text)) return [];
   const found = lang === 'zh' ? extractZh(text) : extractEn(text);
   const mask = options.mask;
   if (!mask || mask.length === 0) return found;
@@ -193,6 +195,26 @@ const EN_ORDINAL: Record<string, number> = {
   seventieth: 70, eightieth: 80, ninetieth: 90, hundredth: 100, thousandth: 1000,
 };
 const EN_MAG: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mn: 1e6 };
+
+const ZH_ANY = /[0-9\uff10-\uff19零〇一二两三四五六七八九十百千万亿]/;
+const EN_ANY = new RegExp(
+  `[0-9\\uff10-\\uff19%]|\\b(?:${[...Object.keys(EN_ONES), ...Object.keys(EN_TENS), ...Object.keys(EN_ORDINAL), ...Object.keys(EN_MAG), 'hundred'].join('|')})\\b`,
+  'i',
+);
+
+// What can make an English number strong: figures, number words above ten, magnitudes, percent.
+const EN_STRONG_HINT = new RegExp(
+  `[0-9\\uff10-\\uff19%]|\\b(?:${[...Object.keys(EN_ONES).filter((w) => EN_ONES[w] > 10), ...Object.keys(EN_TENS), ...Object.keys(EN_ORDINAL).filter((w) => EN_ORDINAL[w] > 10), ...Object.keys(EN_MAG), 'hundred', 'percent', 'pct'].join('|')})\\b`,
+  'i',
+);
+
+/**
+ * False when the text cannot contain a number that needs a counterpart (a strong number): a
+ * cheap test that lets the number check skip most sentences.
+ */
+export function mayHaveStrongNumbers(text: string, lang: 'zh' | 'en'): boolean {
+  return (lang === 'zh' ? ZH_ANY : EN_STRONG_HINT).test(text);
+}
 
 interface Tok {
   t: string;

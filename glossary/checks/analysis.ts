@@ -21,44 +21,61 @@ export interface PairAnalysis {
 }
 
 let last: { index: TermIndex; source: string; target: string; result: PairAnalysis } | null = null;
+const byPair = new WeakMap<object, { index: TermIndex; source: string; target: string; result: PairAnalysis }>();
+
+/**
+ * The analysis of a pair object of a document, kept while the object lives, so document-level
+ * checks (term-inconsistent) do not analyse every pair a second time.
+ */
+export function analyseDocumentPair(index: TermIndex, pair: { source: string; target: string }): PairAnalysis {
+  const hit = byPair.get(pair);
+  if (hit && hit.index === index && hit.source === pair.source && hit.target === pair.target) return hit.result;
+  const result = analysePair(index, pair.source, pair.target);
+  byPair.set(pair, { index, source: pair.source, target: pair.target, result });
+  return result;
+}
 
 export function analysePair(index: TermIndex, source: string, target: string): PairAnalysis {
   if (last && last.index === index && last.source === source && last.target === target) return last.result;
   const matches = matchSource(index, source);
-  const byEntry = new Map<TermEntry, EntryAnalysis>();
-  const renderingsOf = new Map<TermEntry, Rendering[]>();
+  const entries: EntryAnalysis[] = [];
+  const found: Rendering[][] = [];
   for (const m of matches) {
-    let a = byEntry.get(m.entry);
+    let a = entries.find((x) => x.entry === m.entry);
     if (!a) {
       a = { entry: m.entry, sourceMatches: [], accepted: [], forbidden: [] };
-      byEntry.set(m.entry, a);
-      renderingsOf.set(m.entry, target ? findRenderings(m.entry, target) : []);
+      entries.push(a);
+      found.push(target ? findRenderings(m.entry, target) : []);
     }
     a.sourceMatches.push(m);
   }
   if (target) {
     for (const entry of forbiddenCandidates(index, target)) {
-      if (renderingsOf.has(entry)) continue;
+      if (entries.some((x) => x.entry === entry)) continue;
       const forbidden = findRenderings(entry, target).filter((r) => r.form === 'forbidden');
       if (forbidden.length === 0) continue;
-      byEntry.set(entry, { entry, sourceMatches: [], accepted: [], forbidden: [] });
-      renderingsOf.set(entry, forbidden);
+      entries.push({ entry, sourceMatches: [], accepted: [], forbidden: [] });
+      found.push(forbidden);
     }
   }
-  // Accepted renderings of all terms, to drop occurrences nested inside another term's rendering.
-  const outer: { entry: TermEntry; r: Rendering }[] = [];
-  for (const [entry, list] of renderingsOf) for (const r of list) if (r.form !== 'forbidden') outer.push({ entry, r });
-  for (const [entry, list] of renderingsOf) {
-    const a = byEntry.get(entry)!;
-    for (const r of list) {
-      const nested = outer.some(
-        (o) => o.entry !== entry && o.r.start <= r.start && r.end <= o.r.end && o.r.end - o.r.start > r.end - r.start,
-      );
-      if (nested) continue;
-      (r.form === 'forbidden' ? a.forbidden : a.accepted).push(r);
+  // Drop occurrences nested inside an accepted rendering of another term.
+  for (let e = 0; e < entries.length; e++) {
+    const a = entries[e];
+    for (const r of found[e]) {
+      let nested = false;
+      for (let o = 0; o < entries.length && !nested; o++) {
+        if (o === e) continue;
+        for (const q of found[o]) {
+          if (q.form !== 'forbidden' && q.start <= r.start && r.end <= q.end && q.end - q.start > r.end - r.start) {
+            nested = true;
+            break;
+          }
+        }
+      }
+      if (!nested) (r.form === 'forbidden' ? a.forbidden : a.accepted).push(r);
     }
   }
-  const result = { matches, entries: [...byEntry.values()] };
+  const result = { matches, entries };
   last = { index, source, target, result };
   return result;
 }

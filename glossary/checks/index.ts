@@ -12,6 +12,7 @@ import { emptyTarget } from './empty-target.ts';
 import { targetEqualsSource } from './target-equals-source.ts';
 import { punctuation } from './punctuation.ts';
 import { sourceWarning } from './source-warning.ts';
+import { analyseDocumentPair } from './analysis.ts';
 
 export type { CheckContext, CheckDef, CheckId, Finding, Pair, Severity, Span } from './types.ts';
 
@@ -63,9 +64,10 @@ export function checkPair(source: string, target: string, ctx: CheckContext, opt
  * Source warnings come from each pair (`pair.warnings`), not from ctx.
  */
 export function checkDocument(pairs: Pair[], ctx: CheckContext, options?: CheckOptions): Finding[][] {
-  const result = pairs.map((p) =>
-    checkPair(p.source, p.target, { ...ctx, warnings: p.warnings ?? [], rawStart: p.rawStart ?? 0 }, options),
-  );
+  const result = pairs.map((p) => {
+    analyseDocumentPair(ctx.index, p);
+    return checkPair(p.source, p.target, { ...ctx, warnings: p.warnings ?? [], rawStart: p.rawStart ?? 0 }, options);
+  });
   for (const def of selected(options)) {
     if (!def.checkDocument) continue;
     def.checkDocument(pairs, ctx).forEach((found, i) => result[i].push(...found));

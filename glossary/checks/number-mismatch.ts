@@ -3,7 +3,7 @@
 // needs an equal value on the other; weak ones (一批, "one of") only count as counterparts.
 // Numbers inside glossary terms and their renderings (两个毫不动摇 / "Two Unwaverings") are left
 // to the term checks.
-import { extractNumbers, formatValue, numbersEqual } from '../numbers.ts';
+import { extractNumbers, formatValue, mayHaveStrongNumbers, numbersEqual } from '../numbers.ts';
 import type { NumberMention } from '../numbers.ts';
 import { analysePair } from './analysis.ts';
 import type { CheckDef, Finding, Span } from './types.ts';
@@ -21,6 +21,7 @@ export const numberMismatch: CheckDef = {
     'A number in the source has no equal value in the target, or the target has a number the source lacks. Values are compared: 1万亿 = 1 trillion, 15% = 15 percent, 2030年 = 2030, 第十五 = 15th.',
   check(source, target, ctx) {
     if (!target.trim()) return [];
+    if (!mayHaveStrongNumbers(source, 'zh') && !mayHaveStrongNumbers(target, 'en')) return [];
     const a = analysePair(ctx.index, source, target);
     const sourceMask: Span[] = a.matches.map((m) => ({ start: m.start, end: m.end }));
     const targetMask: Span[] = [];

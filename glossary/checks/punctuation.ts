@@ -17,8 +17,11 @@ const ZH_FINAL = /[。！？；…]['"’”」』）)]*\s*$/;
 const EN_FINAL = /[.!?;:…]['"’”)\]]*\s*$/;
 const FINAL_FOR: Record<string, string> = { '。': '.', '！': '!', '？': '?', '；': ';', '…': '…' };
 
+const BRACKET_OR_QUOTE = /[()[\]“”"]/;
+
 function unbalanced(target: string): { message: string; at: number }[] {
   const problems: { message: string; at: number }[] = [];
+  if (!BRACKET_OR_QUOTE.test(target)) return problems;
   for (const [open, close] of [['(', ')'], ['[', ']'], ['“', '”']]) {
     const stack: number[] = [];
     let strayClose = -1;
@@ -54,7 +57,7 @@ export const punctuation: CheckDef = {
         message: `full-width punctuation in English: ${name}`,
       });
     }
-    for (const m of target.matchAll(/(?<=\S) {2,}(?=\S)/g)) {
+    if (target.includes('  ')) for (const m of target.matchAll(/(?<=\S) {2,}(?=\S)/g)) {
       findings.push({ check: 'punctuation', severity: 'warning', targetSpan: { start: m.index!, end: m.index! + m[0].length }, message: 'doubled space' });
     }
     for (const p of unbalanced(target)) {

@@ -3,7 +3,7 @@
 // accepted rendering is identified by the glossary spelling it matched, so plurals and
 // British/American spellings of the same rendering are not inconsistencies.
 import type { TermEntry } from '../model.ts';
-import { analysePair } from './analysis.ts';
+import { analyseDocumentPair, analysePair } from './analysis.ts';
 import type { CheckContext, CheckDef, Finding, Pair } from './types.ts';
 import { matchFirstLetterCase, quote } from './types.ts';
 
@@ -30,7 +30,7 @@ export const termInconsistent: CheckDef = {
   checkDocument(pairs: Pair[], ctx: CheckContext) {
     const result: Finding[][] = pairs.map(() => []);
     const usage = new Map<TermEntry, { counts: Map<string, number>; order: string[] }>();
-    const perPair = pairs.map((p) => analysePair(ctx.index, p.source, p.target).entries.filter((a) => a.accepted.length > 0));
+    const perPair = pairs.map((p) => analyseDocumentPair(ctx.index, p).entries.filter((a) => a.accepted.length > 0));
     for (const entries of perPair) {
       for (const a of entries) {
         let u = usage.get(a.entry);

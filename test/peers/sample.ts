@@ -78,11 +78,12 @@ export function sampleTmxUnits(): TmxUnit[] {
 /** Whether an external tool runs; with CI=true a missing tool is a failure, never a skip. */
 /**
  * Whether to run a peer test: always under CI=true (a missing tool then fails the test, it never
- * skips); elsewhere only when the tool is installed, with a message when it is not.
+ * skips); elsewhere only when the probe succeeds (default: the command is on PATH), with a message
+ * naming the apt package when it does not.
  */
-export function runPeer(command: string, aptPackage: string): boolean {
+export function runPeer(command: string, aptPackage: string, probe: string[] = ['sh', '-c', `command -v ${command}`]): boolean {
   if (process.env.CI === 'true') return true;
-  const found = spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
-  if (!found) console.warn(`skipping the ${command} peer test: ${command} is not installed (apt-get install ${aptPackage})`);
+  const found = spawnSync(probe[0], probe.slice(1), { stdio: 'ignore', timeout: 60_000 }).status === 0;
+  if (!found) console.warn(`skipping the ${command} peer test: it is not installed (apt-get install ${aptPackage})`);
   return found;
 }

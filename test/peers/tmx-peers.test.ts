@@ -60,7 +60,7 @@ describe.runIf(runPeer('xmllint', 'libxml2-utils'))('xmllint with the TMX 1.4b D
   });
 });
 
-describe.runIf(runPeer('/usr/bin/python3', 'translate-toolkit'))('translate-toolkit (python3 translate.storage.tmx)', () => {
+describe.runIf(runPeer('translate-toolkit', 'translate-toolkit', ['/usr/bin/python3', '-c', 'import translate.storage.tmx']))('translate-toolkit (python3 translate.storage.tmx)', () => {
   it('reads the same number of units with the same Chinese and English texts', () => {
     const script = [
       'import json, sys',

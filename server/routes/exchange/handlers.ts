@@ -52,6 +52,7 @@ export function exportXliff(services: Services, user: SessionUser, documentId: n
  * any change is not allowed, nothing is written. A unit's state counts as a status request only
  * when it differs from the state our export gives the segment's current status, so an untouched
  * unit never changes and an edited target of a rejected segment moves it to draft, as in the editor.
+ * Notes are not read back: comments belong to the workbench, the export only shows them.
  */
 export async function importXliff(c: Context<AppEnv>, services: Services, user: SessionUser, documentId: number) {
   const { document, role } = documentAccess(services, user, documentId);

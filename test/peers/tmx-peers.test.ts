@@ -128,6 +128,16 @@ describe.runIf(runPeer('omegat', 'omegat'))('OmegaT in console mode', () => {
     expect(target).toEqual(units.map((u) => u.target));
   });
 
+  it('finds the export valid against OmegaT’s own TMX 1.4 schema (schemas/tmx14.xsd in OmegaT.jar)', () => {
+    const jar = '/usr/share/omegat/OmegaT.jar';
+    const xsdDir = path.join(dir, 'omegat-schemas');
+    const unzip = spawnSync('/usr/bin/python3', ['-c', 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2], ["schemas/tmx14.xsd", "schemas/xml.xsd"])', jar, xsdDir], { encoding: 'utf8' });
+    expect(unzip.stderr).toBe('');
+    const result = spawnSync('xmllint', ['--noout', '--schema', path.join(xsdDir, 'schemas', 'tmx14.xsd'), tmxPath], { encoding: 'utf8' });
+    expect(result.stderr.trim()).toBe(`${tmxPath} validates`);
+    expect(result.status).toBe(0);
+  });
+
   it('leaves the Chinese in place without the TMX (so the check above can fail)', () => {
     const sources = units.slice(0, 3).map((u) => u.source);
     expect(paragraphs(omegatProject('without-tm', undefined, sources))).toEqual(sources);

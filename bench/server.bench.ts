@@ -3,7 +3,7 @@
 //     process): p99 latency and saves/s, then every save checked against the revision history;
 // (2) importing the sample repeated to ~23,000 segments, with the draft aligned, through the API.
 // Run alone with `npx tsx bench/server.bench.ts` (add `--saves-only` to skip the import).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -36,6 +36,14 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
   requests: CannonRequest[];
 }) => Promise<CannonResult>;
 
+/** CPU time (user + system, ms) a process has used so far, from /proc; undefined off Linux. */
+function cpuMs(pid: number | undefined): number | undefined {
+  const file = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(file)) return undefined;
+  const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
 const CONNECTIONS = 50;
 const DURATION_S = 10;
 const PASSWORD = 'bench password 2026';
@@ -67,6 +75,7 @@ try {
   let conflicts = 0;
   let other = 0;
   let n = 0;
+  const cpuBefore = cpuMs(server.child.pid);
   const result = await autocannon({
     url: server.url,
     connections: CONNECTIONS,
@@ -108,6 +117,8 @@ try {
     ],
   });
 
+  const cpuAfter = cpuMs(server.child.pid);
+
   // Every acknowledged save must be in the history with its version and text, and every segment's
   // history must run without gaps up to its current version (saves still in flight when autocannon
   // stopped were committed too, so the history may hold a few more than were acknowledged).
@@ -128,6 +139,9 @@ try {
     { name: `saves/s (${CONNECTIONS} connections, ${DURATION_S} s)`, value: ok / DURATION_S, unit: 'saves/s', target: { text: '>= 1000', ok: (v) => v >= 1000 } },
     { name: 'save latency p99', value: result.latency.p99, unit: 'ms', target: { text: '< 50 ms', ok: (v) => v < 50 } },
     { name: 'save latency p50', value: result.latency.p50, unit: 'ms' },
+    ...(cpuBefore !== undefined && cpuAfter !== undefined
+      ? [{ name: 'server CPU per save (user + system)', value: (cpuAfter - cpuBefore) / Math.max(1, ok), unit: 'ms' }]
+      : []),
     { name: 'saves answered 409 (stale version)', value: conflicts, unit: '', target: { text: '0', ok: (v) => v === 0 } },
     { name: 'saves answered other non-2xx', value: other + result.errors + result.timeouts, unit: '', target: { text: '0', ok: (v) => v === 0 } },
     { name: 'acknowledged saves', value: ok, unit: '' },

@@ -9,6 +9,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
+import { secureHeaders } from 'hono/secure-headers';
 import { getCookie } from 'hono/cookie';
 import { serveWebApp } from './static.ts';
 import type { AppEnv, AppOptions } from './context.ts';
@@ -48,17 +49,27 @@ export function createApp(options: AppOptions): App {
   });
   app.notFound((c) => new Problem(404, `no route ${c.req.method} ${c.req.path}`, { errors: [{ field: 'path', message: 'no such route' }] }).toResponse());
 
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: services.maxBodyBytes,
-      onError: () => {
-        throw new Problem(413, `the request body exceeds ${Math.round(services.maxBodyBytes / 1024 / 1024)} MB`, {
-          errors: [{ field: 'body', message: `larger than ${services.maxBodyBytes} bytes` }],
-        });
-      },
-    }),
-  );
+  // nosniff, frame and opener isolation; no CSP here (the editor build decides its own).
+  app.use('*', secureHeaders());
+  const tooLarge = () => {
+    throw new Problem(413, `the request body exceeds ${Math.round(services.maxBodyBytes / 1024 / 1024)} MB`, {
+      errors: [{ field: 'body', message: `larger than ${services.maxBodyBytes} bytes` }],
+    });
+  };
+  const streamingLimit = bodyLimit({ maxSize: services.maxBodyBytes, onError: tooLarge });
+  app.use('/api/*', async (c, next) => {
+    // A declared Content-Length is checked from the header alone: touching the request's body stream
+    // (as hono's bodyLimit does) would turn @hono/node-server's direct body read into a web stream,
+    // which costs more than the rest of a segment save. Chunked bodies are counted as they stream.
+    const method = c.req.method;
+    if (method === 'GET' || method === 'HEAD') return next();
+    const length = c.req.header('content-length');
+    if (length !== undefined && !c.req.header('transfer-encoding')) {
+      if (Number(length) > services.maxBodyBytes) tooLarge();
+      return next();
+    }
+    return streamingLimit(c, next);
+  });
   app.use('/api/*', csrf());
   app.use('/api/*', async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);

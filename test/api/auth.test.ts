@@ -96,3 +96,11 @@ describe('CSRF', () => {
     expect(own.status).toBe(204);
   });
 });
+
+describe('response headers', () => {
+  it('forbid content sniffing and framing by other sites', async () => {
+    const res = await t.client().get('/api/health');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+});

@@ -172,6 +172,17 @@ describe('bad input', () => {
     f.append(field, new Blob([bytes as BlobPart]), name);
     return f;
   };
+  const chunkedUpload = (bytes: number) => {
+    const chunk = new TextEncoder().encode('{"name":"huge","source":"' + '上'.repeat(1024 * 1024 / 3));
+    let sent = 0;
+    return new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= bytes) return controller.close();
+        controller.enqueue(chunk);
+        sent += chunk.length;
+      },
+    });
+  };
   const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0]);
   const gbkJson = () => Buffer.concat([Buffer.from('{"name":"gbk","source":"'), iconv.encode('把握数字化、智能化、绿色化机遇。', 'gbk'), Buffer.from('"}')]);
 
@@ -183,6 +194,7 @@ describe('bad input', () => {
     ['segment ids of the wrong type', () => admin.post(`/api/documents/1/approve`, { segmentIds: ['1'] }), 422, 'segmentIds.0'],
     ['an empty source', () => admin.post(`/api/projects/${projectId}/documents`, { name: 'empty', source: ' \n\u3000\n' }), 422, 'source'],
     ['a 50 MB upload', () => admin.request('POST', `/api/projects/${projectId}/documents`, { body: JSON.stringify({ name: 'huge', source: '上'.repeat(50 * 1024 * 1024 / 3) }), headers: { 'content-type': 'application/json' } }), 413, 'body'],
+    ['a 50 MB upload sent chunked, without Content-Length', () => admin.request('POST', `/api/projects/${projectId}/documents`, { body: chunkedUpload(50 * 1024 * 1024), headers: { 'content-type': 'application/json' } }), 413, 'body'],
     ['a binary file', () => admin.request('POST', `/api/projects/${projectId}/documents`, { body: form('source', PNG, 'scan.png') }), 422, 'source'],
     ['GBK bytes inside a JSON body', () => admin.request('POST', `/api/projects/${projectId}/documents`, { body: gbkJson(), headers: { 'content-type': 'application/json' } }), 422, 'source'],
     ['a form post instead of JSON', () => admin.request('PATCH', `/api/segments/${segment.id}`, { body: 'target=x', headers: { 'content-type': 'application/x-www-form-urlencoded', 'if-match': `"${segment.version}"` } }), 415, 'content-type'],

@@ -144,8 +144,9 @@ export async function parse(input: string | AsyncIterable<string | Uint8Array> |
   const parser = new SaxesParser({ position: true });
 
   let sawTmx = false;
-  let unit: { attrs: Record<string, string>; line: number; props: Record<string, string>; notes: string[]; tuvs: { lang: string; seg: string }[] } | undefined;
-  let tuv: { lang: string; seg: string } | undefined;
+  type Tuv = { lang: string; seg: string; attrs: Record<string, string> };
+  let unit: { attrs: Record<string, string>; line: number; props: Record<string, string>; notes: string[]; tuvs: Tuv[] } | undefined;
+  let tuv: Tuv | undefined;
   let inSeg = 0; // depth inside <seg>; inline markup (bpt/ept/ph…) keeps its text but not its codes
   let inlineCode = 0;
   let textTarget: 'note' | 'prop' | undefined;
@@ -162,7 +163,7 @@ export async function parse(input: string | AsyncIterable<string | Uint8Array> |
     const a = tag.attributes as Record<string, string>;
     if (name === 'tmx') sawTmx = true;
     else if (name === 'tu') unit = { attrs: a, line: parser.line, props: {}, notes: [], tuvs: [] };
-    else if (name === 'tuv' && unit) tuv = { lang: a['xml:lang'] ?? a.lang ?? '', seg: '' };
+    else if (name === 'tuv' && unit) tuv = { lang: a['xml:lang'] ?? a.lang ?? '', seg: '', attrs: a };
     else if (name === 'seg' && tuv) inSeg++;
     else if (inSeg && ['bpt', 'ept', 'ph', 'it', 'ut'].includes(name)) inlineCode++;
     else if (unit && !tuv && (name === 'note' || name === 'prop')) {
@@ -193,16 +194,18 @@ export async function parse(input: string | AsyncIterable<string | Uint8Array> |
       const src = unit.tuvs.find((t) => primaryLanguage(t.lang) === sourceLang);
       const tgt = unit.tuvs.find((t) => primaryLanguage(t.lang) === targetLang);
       if (src && tgt) {
+        const attr = (name: string): string | undefined => unit!.attrs[name] ?? tgt.attrs[name] ?? src.attrs[name];
         units.push({
           tuid: unit.attrs.tuid,
           source: src.seg,
           target: tgt.seg,
           srcLang: src.lang,
           tgtLang: tgt.lang,
-          creationDate: parseTmxDate(unit.attrs.creationdate),
-          creationId: unit.attrs.creationid,
-          changeDate: parseTmxDate(unit.attrs.changedate),
-          changeId: unit.attrs.changeid,
+          // Who and when may sit on the <tu> or, as OmegaT writes them, on the translation's <tuv>.
+          creationDate: parseTmxDate(attr('creationdate')),
+          creationId: attr('creationid'),
+          changeDate: parseTmxDate(attr('changedate')),
+          changeId: attr('changeid'),
           props: unit.props,
           notes: unit.notes,
         });

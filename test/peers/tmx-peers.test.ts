@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serialize, type TmxUnit } from '../../server/formats/tmx.ts';
+import { parse, serialize, type TmxUnit } from '../../server/formats/tmx.ts';
 import { runPeer, sampleTmxUnits, sharedDir } from './sample.ts';
 
 const header = { creationToolVersion: '0.1.0', creationId: 'reviewer' };
@@ -119,6 +119,7 @@ describe.runIf(runPeer('omegat', 'omegat'))('OmegaT in console mode', () => {
     expect(readdirSync(path.join(project, 'target'))).toEqual(['shanghai-fyp.txt']);
     return readFileSync(path.join(project, 'target', 'shanghai-fyp.txt'), 'utf8');
   }
+  const projectDir = (name: string) => path.join(dir, name);
 
   const paragraphs = (text: string) => text.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== '');
 
@@ -126,6 +127,18 @@ describe.runIf(runPeer('omegat', 'omegat'))('OmegaT in console mode', () => {
     const target = paragraphs(omegatProject('with-tm', readFileSync(tmxPath, 'utf8'), units.map((u) => u.source)));
     expect(target).toHaveLength(units.length);
     expect(target).toEqual(units.map((u) => u.target));
+  });
+
+  it.each([
+    // OmegaT names the TMX files it exports after the project folder.
+    ['its TMX 1.4 level-2 export', 'with-tm-level2.tmx'],
+    ['its TMX 1.1 OmegaT-format export', 'with-tm-omegat.tmx'],
+  ])('writes back %s, which our reader reads as the same pairs', async (_name, file) => {
+    // Runs after the test above, which left OmegaT's project memory in the with-tm project.
+    const back = await parse(readFileSync(path.join(projectDir('with-tm'), file), 'utf8'));
+    const pairs = (list: { source: string; target: string }[]) => list.map((u) => `${u.source}\t${u.target}`).sort();
+    expect(pairs(back)).toEqual(pairs(units));
+    expect(back.every((u) => u.changeId === 'reviewer' || file === 'with-tm-omegat.tmx')).toBe(true);
   });
 
   it('finds the export valid against OmegaT’s own TMX 1.4 schema (schemas/tmx14.xsd in OmegaT.jar)', () => {

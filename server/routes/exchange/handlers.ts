@@ -1,3 +1,6 @@
+// Document exchange handlers: TMX and XLIFF exports streamed from keyset-paged rows
+// (server/formats/document-export.ts), and XLIFF import applied through the workflow (decideChange)
+// and the server's segment-update function, all changes in one transaction.
 import type { Context } from 'hono';
 import type { AppEnv, Services } from '../../context.ts';
 import type { SessionUser } from '../../db/queries/users.ts';

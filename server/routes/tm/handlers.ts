@@ -1,3 +1,5 @@
+// Translation-memory handlers: fuzzy matches (Dice over character bigrams, server/tm/fuzzy.ts) and
+// concordance across projects of the same language pair, and TMX import into a project's TM.
 import type { Context } from 'hono';
 import type { AppEnv, Services } from '../../context.ts';
 import type { SessionUser } from '../../db/queries/users.ts';

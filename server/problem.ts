@@ -44,7 +44,8 @@ export class Problem extends Error {
 
   toJSON(): Record<string, unknown> {
     return {
-      type: `https://bitext.dev/problems/${this.status}`,
+      // No problem type has a page of its own yet; RFC 9457 §4.2.1: then about:blank, title = status phrase.
+      type: 'about:blank',
       title: this.title,
       status: this.status,
       detail: this.message,

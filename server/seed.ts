@@ -58,23 +58,33 @@ export async function seedDatabase(db: Db, dbFile: string, log: (line: string) =
 
   let glossaryEntries = 0;
   let glossary: { zh: string; en: string }[] = [];
+  // The accounts exist now; a broken sample file must not keep the server from starting.
+  const problem = (what: string, error: unknown) => log(`could not seed ${what}: ${error instanceof Error ? error.message : String(error)}`);
   if (existsSync(SAMPLE_GLOSSARY)) {
-    const entries = loadGlossaryFile(SAMPLE_GLOSSARY);
-    glossaryEntries = insertGlossaryEntries(db, project.id, entries.map(entryFields), admin.id).length;
-    glossary = entries.filter((e) => e.status !== 'deprecated').map((e) => ({ zh: e.zh, en: e.en }));
-    log(`seeded the glossary: ${glossaryEntries} entries`);
+    try {
+      const entries = loadGlossaryFile(SAMPLE_GLOSSARY);
+      glossaryEntries = insertGlossaryEntries(db, project.id, entries.map(entryFields), admin.id).length;
+      glossary = entries.filter((e) => e.status !== 'deprecated').map((e) => ({ zh: e.zh, en: e.en }));
+      log(`seeded the glossary: ${glossaryEntries} entries`);
+    } catch (error) {
+      problem(`the glossary ${SAMPLE_GLOSSARY}`, error);
+    }
   }
 
   let documentId: number | null = null;
   if (existsSync(SAMPLE_SOURCE)) {
-    const draft = existsSync(SAMPLE_DRAFT) ? readFileSync(SAMPLE_DRAFT, 'utf8') : undefined;
-    const result = await importDocument(
-      db,
-      { projectId: project.id, name: 'shanghai-15th-fyp-excerpt.zh.txt', source: readFileSync(SAMPLE_SOURCE, 'utf8'), draft, userId: admin.id },
-      glossary,
-    );
-    documentId = result.documentId;
-    log(`seeded the sample document: ${result.segments} segments, ${result.drafted} with draft English`);
+    try {
+      const draft = existsSync(SAMPLE_DRAFT) ? readFileSync(SAMPLE_DRAFT, 'utf8') : undefined;
+      const result = await importDocument(
+        db,
+        { projectId: project.id, name: 'shanghai-15th-fyp-excerpt.zh.txt', source: readFileSync(SAMPLE_SOURCE, 'utf8'), draft, userId: admin.id },
+        glossary,
+      );
+      documentId = result.documentId;
+      log(`seeded the sample document: ${result.segments} segments, ${result.drafted} with draft English`);
+    } catch (error) {
+      problem(`the sample document ${SAMPLE_SOURCE}`, error);
+    }
   }
   return { accounts, credentialsFile, projectId: project.id, documentId, glossaryEntries };
 }

@@ -203,6 +203,10 @@ describe('translation memory', () => {
     const res = await other.admin.get(`/api/projects/${other.id}/tm?q=${encodeURIComponent(approved.source)}`);
     expect(res.status, res.text).toBe(200);
     expect(res.body.matches[0]).toMatchObject({ score: 100, source: approved.source, target: approved.target, origin: 'segment', projectId, projectName: 'Shanghai FYP', segmentId: approved.id, changedBy: 'reviewer' });
+    // A member of the other project only sees that the match comes from elsewhere, not from which project.
+    const member = await t.signIn('next-year-translator', { projectId: other.id, role: 'translator' });
+    const seen = await member.get(`/api/projects/${other.id}/tm?q=${encodeURIComponent(approved.source)}`);
+    expect(seen.body.matches[0]).toMatchObject({ score: 100, target: approved.target, projectId, projectName: null });
   });
 
   it('scores a one-character edit high, best first, and nothing unrelated', async () => {

@@ -5,7 +5,7 @@ import type { AppEnv, Services } from '../../context.ts';
 import type { SessionUser } from '../../db/queries/users.ts';
 import { countTmUnits, insertTmUnits } from '../../db/queries/tm.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
-import { projectAccess, requireRole } from '../../access.ts';
+import { projectAccess, requireRole, roleIn } from '../../access.ts';
 import { fieldProblem } from '../../problem.ts';
 import { parse as parseTmx } from '../../formats/tmx.ts';
 import { pairKey, translationMemory, type TmHit } from '../../tm/service.ts';
@@ -15,7 +15,8 @@ import { formatProblem, uploadedFile } from '../exchange/upload.ts';
 /** Largest TMX a project import accepts, in units (the body limit applies as well). */
 export const MAX_IMPORT_UNITS = 500_000;
 
-function hitJson(h: TmHit) {
+/** A hit from a project the caller does not belong to keeps its text but not the project's name. */
+function hitJson(h: TmHit, visible: (projectId: number) => boolean) {
   return {
     id: h.id,
     ...(h.score !== undefined ? { score: h.score } : {}),
@@ -26,7 +27,7 @@ function hitJson(h: TmHit) {
     tgtLang: h.tgtLang,
     origin: h.origin,
     projectId: h.projectId,
-    projectName: h.projectName,
+    projectName: visible(h.projectId) ? h.projectName : null,
     documentId: h.documentId,
     segmentId: h.segmentId,
     tuid: h.tuid,
@@ -42,13 +43,19 @@ export async function lookup(services: Services, user: SessionUser, projectId: n
   }
   const tm = translationMemory(services.db);
   await tm.ready();
+  const roles = new Map<number, boolean>();
+  const visible = (id: number) => {
+    let v = roles.get(id);
+    if (v === undefined) roles.set(id, (v = roleIn(services, user, id) !== undefined));
+    return v;
+  };
   const pair = pairKey(project.sourceLang, project.targetLang);
   if (query.q !== undefined) {
     const matches = tm.match(pair, query.q, { threshold: query.threshold, limit: query.limit });
-    return { mode: 'fuzzy', query: query.q, threshold: query.threshold, score: 'Dice coefficient over character bigrams, × 100', matches: matches.map(hitJson) };
+    return { mode: 'fuzzy', query: query.q, threshold: query.threshold, score: 'Dice coefficient over character bigrams, × 100', matches: matches.map((h) => hitJson(h, visible)) };
   }
   const hits = tm.concordance(pair, query.concordance!, { limit: query.limit });
-  return { mode: 'concordance', query: query.concordance, matches: hits.map(hitJson) };
+  return { mode: 'concordance', query: query.concordance, matches: hits.map((h) => hitJson(h, visible)) };
 }
 
 /**

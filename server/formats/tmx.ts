@@ -1,6 +1,6 @@
 // TMX 1.4b (LISA/GALA Translation Memory eXchange) writer and reader.
 // Writer: a generator of string chunks, so an export streams in constant memory; output is valid
-// against the TMX 1.4b DTD (shared/formats/tmx14.dtd). Text is made XML-1.0-safe: characters XML
+// against the TMX 1.4b DTD (shared/formats/tmx14.dtd; no DOCTYPE is written, so no tool goes looking for the DTD). Text is made XML-1.0-safe: characters XML
 // forbids (C0 controls, lone surrogates, U+FFFE/FFFF) are dropped and & < > " escaped.
 // Reader: saxes, a non-validating streaming parser that never reads a DTD or expands an entity
 // beyond the five predefined ones, so XXE and entity-expansion bombs cannot happen. Languages are
@@ -156,7 +156,7 @@ export async function parse(input: string | AsyncIterable<string | Uint8Array> |
   let recorded = false; // the parser's own error is in problems already
 
   parser.on('doctype', () => {
-    // A DOCTYPE is allowed (our own exports carry one) but never read: saxes does not resolve it.
+    // A DOCTYPE is allowed (OmegaT writes one naming tmx14.dtd) but never read: saxes does not resolve it.
   });
   parser.on('opentag', (tag) => {
     const name = tag.name;

@@ -1,7 +1,8 @@
 // TMX 1.4b (LISA/GALA Translation Memory eXchange) writer and reader.
 // Writer: a generator of string chunks, so an export streams in constant memory; output is valid
-// against the TMX 1.4b DTD (shared/formats/tmx14.dtd; no DOCTYPE is written, so no tool goes looking for the DTD). Text is made XML-1.0-safe: characters XML
-// forbids (C0 controls, lone surrogates, U+FFFE/FFFF) are dropped and & < > " escaped.
+// against the TMX 1.4b DTD (shared/formats/tmx14.dtd), yet names no DOCTYPE, so no reader goes
+// looking for the DTD file. Text is made XML-1.0-safe: characters XML forbids (C0 controls, lone
+// surrogates, U+FFFE/FFFF) are dropped and & < > " escaped.
 // Reader: saxes, a non-validating streaming parser that never reads a DTD or expands an entity
 // beyond the five predefined ones, so XXE and entity-expansion bombs cannot happen. Languages are
 // matched as OmegaT does: by primary subtag, so zh, zh-CN and zh-Hans all count as Chinese.

@@ -90,6 +90,11 @@ export interface SegmentUpdate {
   status: SegmentStatus;
   userId: number;
   note: string | null;
+  /**
+   * The target and status the caller read at `expectedVersion`, when it has them: the version check
+   * in the update guarantees they are still the row's, which spares a query on the save path.
+   */
+  before?: { target: string; status: SegmentStatus };
   /** A comment written in the same transaction (a rejection's or an override's reason). */
   comment?: { body: string; kind: 'rejection' | 'override' };
   now?: number;
@@ -102,7 +107,8 @@ export function updateSegment(db: Db, change: SegmentUpdate): SegmentRow | undef
 
 function applyUpdate(db: Db, change: SegmentUpdate): SegmentRow | undefined {
   const now = change.now ?? Date.now();
-  const before = statement(db, 'select target, status from segments where id = ?').get(change.id) as { target: string; status: string } | undefined;
+  const before =
+    change.before ?? (statement(db, 'select target, status from segments where id = ?').get(change.id) as { target: string; status: string } | undefined);
   if (!before) return undefined;
   const raw = statement(
     db,

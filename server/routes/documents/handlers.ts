@@ -144,6 +144,7 @@ export function approveHandler(services: Services, user: SessionUser, id: number
     changes.push({
       id: segmentId,
       expectedVersion: segment.version,
+      before: { target: segment.target, status: segment.status },
       target: segment.target,
       status: 'approved',
       userId: user.id,

@@ -69,6 +69,7 @@ export function patchSegment(c: Context<AppEnv>, services: Services, user: Sessi
   const row = updateSegment(services.db, {
     id,
     expectedVersion: expected,
+    before: { target: segment.target, status: segment.status },
     target: decision.next.target,
     status: decision.next.status,
     userId: user.id,

@@ -113,3 +113,23 @@ export function scrollToReveal(index: HeightIndex, i: number, scrollTop: number,
   if (bottom > scrollTop + viewportHeight) return Math.max(0, bottom - viewportHeight);
   return null;
 }
+
+export interface Slot {
+  slot: number;
+  index: number;
+}
+
+/**
+ * Row recycling: with a pool of `pool` DOM slots, row i lives in slot i mod pool. Rows of a window
+ * no longer than the pool get distinct slots, and a row keeps its slot while it stays in view, so a
+ * scroll by one row re-fills one slot instead of shifting all of them.
+ */
+export function recycleSlots(range: VisibleRange, pool: number): Slot[] {
+  if (range.end - range.start > pool) throw new Error(`recycleSlots: ${range.end - range.start} rows do not fit a pool of ${pool}`);
+  const out: Slot[] = [];
+  for (let slot = 0; slot < pool; slot++) {
+    const index = range.start + ((((slot - range.start) % pool) + pool) % pool);
+    if (index < range.end) out.push({ slot, index });
+  }
+  return out;
+}

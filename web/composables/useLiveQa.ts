@@ -58,12 +58,22 @@ export function useLiveQa(options: LiveQaOptions) {
   return { findings, pending, lastMs, checkNow };
 }
 
+export interface CheckableSegment {
+  id: number;
+  source: string;
+  target: string;
+  warnings?: SourceWarning[];
+}
+
 /**
  * Findings for rows scrolled into view, computed once per (segment, target) and dropped with the
- * glossary: 20,000 segments are never checked up front, only the few dozen on screen.
+ * glossary: 20,000 segments are never checked up front, only the few dozen on screen. Rows ask with
+ * `peek`; a miss is queued with `request` and checked by `drain` when the browser is idle, so a
+ * fast scroll renders rows first and their findings a moment later.
  */
 export class FindingCache {
   private cache = new Map<number, { target: string; findings: Finding[] }>();
+  private queue = new Map<number, CheckableSegment>();
   constructor(private index: TermIndex | null) {}
 
   setIndex(index: TermIndex | null): void {
@@ -71,11 +81,43 @@ export class FindingCache {
     this.cache.clear();
   }
 
-  get(id: number, source: string, target: string, warnings?: SourceWarning[]): Finding[] {
+  /** Cached findings of this exact target, or undefined. */
+  peek(id: number, target: string): Finding[] | undefined {
     const hit = this.cache.get(id);
-    if (hit && hit.target === target) return hit.findings;
+    return hit && hit.target === target ? hit.findings : undefined;
+  }
+
+  /** Findings now, computing them if needed. */
+  get(id: number, source: string, target: string, warnings?: SourceWarning[]): Finding[] {
+    const hit = this.peek(id, target);
+    if (hit) return hit;
     const findings = checkSegment(this.index, source, target, warnings);
     this.cache.set(id, { target, findings });
+    this.queue.delete(id);
     return findings;
+  }
+
+  request(segment: CheckableSegment): void {
+    this.queue.set(segment.id, segment);
+  }
+
+  /** A row scrolled away before its turn: drop it from the queue. */
+  cancel(id: number): void {
+    this.queue.delete(id);
+  }
+
+  get pending(): number {
+    return this.queue.size;
+  }
+
+  /** Checks queued segments, oldest first, while `hasTime()`; returns how many it checked. */
+  drain(hasTime: () => boolean): number {
+    let n = 0;
+    for (const [id, s] of this.queue) {
+      if (n > 0 && !hasTime()) break;
+      this.get(id, s.source, s.target, s.warnings);
+      n++;
+    }
+    return n;
   }
 }

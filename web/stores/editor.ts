@@ -3,11 +3,11 @@
 // sized to the filtered total and filled page by page, so the first page renders while the rest of
 // a 20,000-segment document is still arriving.
 import { defineStore } from 'pinia';
-import { computed, reactive, ref, shallowRef, triggerRef } from 'vue';
+import { computed, markRaw, reactive, ref, shallowRef, triggerRef } from 'vue';
 import { api, isConflict } from '../api/client.ts';
 import type { Segment, SegmentChange, SegmentQuery, SegmentStatus } from '../api/types.ts';
 import { buildTermIndex } from '../composables/checker.ts';
-import type { TermEntry, TermIndex } from '../composables/checker.ts';
+import type { Finding, TermEntry, TermIndex } from '../composables/checker.ts';
 import { openConflict } from '../composables/conflict.ts';
 import type { ConflictState } from '../composables/conflict.ts';
 import type { TargetPatch } from '../composables/alignment.ts';
@@ -27,6 +27,12 @@ export interface SegmentFilter {
 
 export type SaveOutcome = 'saved' | 'unchanged' | 'conflict' | 'error';
 
+/** Runs `fn` after the next frame has been painted (a timer where there are no frames). */
+function afterPaint(fn: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fn, 0));
+  else setTimeout(fn, 0);
+}
+
 export const useEditorStore = defineStore('editor', () => {
   const projectId = ref(0);
   const documentId = ref(0);
@@ -42,7 +48,12 @@ export const useEditorStore = defineStore('editor', () => {
   const error = ref('');
   const glossary = shallowRef<TermEntry[]>([]);
   const termIndex = shallowRef<TermIndex | null>(null);
-  const findings = new FindingCache(null);
+  // markRaw: inside the store's reactive() a class instance would be proxied deeply, and every
+  // read of the term index by the checker would be tracked — ten times slower while scrolling.
+  const findings = markRaw(new FindingCache(null));
+  /** Bumped when idle-time checks have filled the cache, so rows waiting for findings re-render. */
+  const findingsTick = ref(0);
+  let idleHandle = 0;
   const byId = new Map<number, number>();
   let loadToken = 0;
   /** The caret/selection in the active target cell, kept on blur so a term click inserts there. */
@@ -95,7 +106,8 @@ export const useEditorStore = defineStore('editor', () => {
       rows.value = new Array(first.total);
       place(first.items, 0);
       if (active.value >= first.total) active.value = first.total - 1;
-      void loadRest(token, first.items.length);
+      // The rest waits until the first rows are painted: parsing 20 pages of JSON must not delay them.
+      afterPaint(() => void loadRest(token, first.items.length));
     } catch (e) {
       error.value = (e as Error).message;
       loading.value = false;
@@ -131,6 +143,7 @@ export const useEditorStore = defineStore('editor', () => {
     glossary.value = entries;
     termIndex.value = buildTermIndex(entries.filter((e) => e.status !== 'deprecated' || e.forbidden.length));
     findings.setIndex(termIndex.value);
+    findingsTick.value++;
   }
 
   async function open(project: number, document: number): Promise<void> {
@@ -221,6 +234,29 @@ export const useEditorStore = defineStore('editor', () => {
     }
   }
 
+  function scheduleChecks(): void {
+    if (idleHandle) return;
+    const idle =
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback
+        : (cb: (d: { timeRemaining(): number }) => void) => setTimeout(() => cb({ timeRemaining: () => 8 }), 1) as unknown as number;
+    idleHandle = idle((deadline) => {
+      idleHandle = 0;
+      if (findings.drain(() => deadline.timeRemaining() > 2)) findingsTick.value++;
+      if (findings.pending) scheduleChecks();
+    });
+  }
+
+  /** Findings of a row when known; otherwise null now, and the row re-renders once they are. */
+  function findingsOf(s: Segment): Finding[] | null {
+    void findingsTick.value;
+    const hit = findings.peek(s.id, s.target);
+    if (hit) return hit;
+    findings.request(s);
+    scheduleChecks();
+    return null;
+  }
+
   function indexOf(id: number): number | undefined {
     return byId.get(id);
   }
@@ -253,6 +289,7 @@ export const useEditorStore = defineStore('editor', () => {
     glossary,
     termIndex,
     findings,
+    findingsOf,
     sections,
     open,
     load,

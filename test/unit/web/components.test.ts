@@ -21,7 +21,11 @@ describe('the source cell', () => {
     expect(visible.textContent).toBe(SOURCE);
     const button = wrapper.find('button[data-term="新质生产力"]');
     expect(button.attributes('aria-label')).toBe('新质生产力: insert new quality productive forces');
+    expect(wrapper.find('[role="tooltip"]').exists()).toBe(false);
+    await button.trigger('focus');
     expect(wrapper.find(`#${button.attributes('aria-describedby')}`).text()).toContain('never: new productive forces');
+    await button.trigger('blur');
+    expect(wrapper.find('[role="tooltip"]').exists()).toBe(false);
     await button.trigger('click');
     expect(wrapper.emitted('insert')).toEqual([['new quality productive forces']]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { HeightIndex, scrollToReveal, visibleRange } from '../../../web/composables/heightIndex.ts';
+import { HeightIndex, recycleSlots, scrollToReveal, visibleRange } from '../../../web/composables/heightIndex.ts';
 
 /** The obvious O(n) answer the Fenwick tree must agree with. */
 function naiveIndexAt(heights: number[], y: number): number {
@@ -98,5 +98,25 @@ describe('visibleRange picks the rows to render', () => {
     expect(scrollToReveal(index, 3, 0, 500)).toBeNull();
     expect(scrollToReveal(index, 20, 0, 500)).toBe(21 * 50 - 500);
     expect(scrollToReveal(index, 2, 400, 500)).toBe(100);
+  });
+});
+
+describe('recycling row slots', () => {
+  it('gives every row of the window its own slot', () => {
+    const slots = recycleSlots({ start: 995, end: 1015 }, 20);
+    expect(slots.map((s) => s.index).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, k) => 995 + k));
+    expect(new Set(slots.map((s) => s.slot)).size).toBe(20);
+  });
+
+  it('keeps a row in its slot when the window moves by one row, refilling only one slot', () => {
+    const before = new Map(recycleSlots({ start: 100, end: 118 }, 18).map((s) => [s.slot, s.index]));
+    const after = new Map(recycleSlots({ start: 101, end: 119 }, 18).map((s) => [s.slot, s.index]));
+    const changed = [...after].filter(([slot, index]) => before.get(slot) !== index);
+    expect(changed).toEqual([[100 % 18, 118]]);
+  });
+
+  it('leaves slots empty near the end of a short list and refuses a pool too small', () => {
+    expect(recycleSlots({ start: 0, end: 3 }, 8).map((s) => s.index)).toEqual([0, 1, 2]);
+    expect(() => recycleSlots({ start: 0, end: 9 }, 8)).toThrow(/9 rows do not fit a pool of 8/);
   });
 });

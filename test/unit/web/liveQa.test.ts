@@ -52,3 +52,40 @@ describe('findings of rows scrolled into view', () => {
     expect(b.some((f) => f.check === 'term-forbidden')).toBe(false);
   });
 });
+
+describe('idle-time checking of rows scrolled into view', () => {
+  const rows = [
+    { id: 1, source: '以科技创新引领新质生产力发展。', target: 'Let sci-tech innovation drive new productive forces.' },
+    { id: 2, source: '深化基础研究先行区建设。', target: 'We will deepen the development of pilot zones for basic research.' },
+    { id: 3, source: '携手苏浙皖持续巩固提升长三角一体化发展水平。', target: 'Work with Jiangsu, Zhejiang and Anhui on OBOR.' },
+  ];
+
+  it('answers a miss with nothing, then checks the queue only while there is time', () => {
+    const cache = new FindingCache(INDEX);
+    for (const r of rows) {
+      expect(cache.peek(r.id, r.target)).toBeUndefined();
+      cache.request(r);
+    }
+    let budget = 2;
+    expect(cache.drain(() => --budget > 0)).toBe(2);
+    expect(cache.pending).toBe(1);
+    expect(cache.peek(1, rows[0].target)?.some((f) => f.check === 'term-forbidden')).toBe(true);
+    expect(cache.peek(3, rows[2].target)).toBeUndefined();
+  });
+
+  it('drops rows that scrolled away before their turn', () => {
+    const cache = new FindingCache(INDEX);
+    for (const r of rows) cache.request(r);
+    cache.cancel(2);
+    expect(cache.drain(() => true)).toBe(2);
+    expect(cache.peek(2, rows[1].target)).toBeUndefined();
+  });
+
+  it('forgets findings when the glossary changes', () => {
+    const cache = new FindingCache(INDEX);
+    cache.get(1, rows[0].source, rows[0].target);
+    cache.setIndex(null);
+    expect(cache.peek(1, rows[0].target)).toBeUndefined();
+    expect(cache.get(1, rows[0].source, rows[0].target)).toEqual([]);
+  });
+});

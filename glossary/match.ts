@@ -56,6 +56,8 @@ interface AcNode {
 export interface TermIndex {
   entries: TermEntry[];
   nodes: AcNode[];
+  /** The root's transitions as a table over UTF-16 code units: most characters leave from the root. */
+  rootNext: Int32Array;
   /**
    * Entries with a forbidden rendering, by the id of its first word key, then (for phrases) by
    * the id of its second: a phrase is only tried where its first two words occur.
@@ -141,19 +143,22 @@ export function buildTermIndex(entries: TermEntry[]): TermIndex {
       if (list[list.length - 1] !== entry) list.push(entry);
     }
   }
-  return { entries, nodes, forbiddenByKey, byZh };
+  const rootNext = new Int32Array(65536);
+  for (const [c, child] of nodes[0].next) rootNext[c] = child;
+  return { entries, nodes, rootNext, forbiddenByKey, byZh };
 }
 
 /** Longest-leftmost, non-overlapping glossary terms in a Chinese text. */
 export function matchSource(index: TermIndex, zh: string): TermMatch[] {
-  const { nodes } = index;
+  const { nodes, rootNext } = index;
   // For each start position the accepting node of the longest term starting there.
   let longestAt: Int32Array | null = null;
   let state = 0;
   for (let i = 0; i < zh.length; i++) {
     const c = foldZhUnit(zh.charCodeAt(i));
-    while (state !== 0 && !nodes[state].next.has(c)) state = nodes[state].fail;
-    state = nodes[state].next.get(c) ?? 0;
+    let next: number | undefined;
+    while (state !== 0 && (next = nodes[state].next.get(c)) === undefined) state = nodes[state].fail;
+    state = state === 0 ? rootNext[c] : next!;
     for (let o = nodes[state].out; o > 0; o = nodes[nodes[o].fail].out) {
       const start = i + 1 - nodes[o].depth;
       longestAt ??= new Int32Array(zh.length);
@@ -217,14 +222,16 @@ export function findRenderings(entry: TermEntry, en: string): Rendering[] {
   }
   if (found.length <= 1) return found.map(strip);
   // Whether the surface equals the listed spelling only matters between renderings of one span.
-  const exact = (r: Rendering & { literal: string }) => Number(foldLiteral(r.text, entry.caseSensitive) === r.literal);
-  found.sort(
+  const ranked = found.map((r) => ({ r, exact: Number(foldLiteral(r.text, entry.caseSensitive) === r.literal) }));
+  ranked.sort(
     (a, b) =>
-      a.start - b.start ||
-      b.end - a.end ||
-      exact(b) - exact(a) ||
-      FORM_RANK[a.form] - FORM_RANK[b.form],
+      a.r.start - b.r.start ||
+      b.r.end - a.r.end ||
+      b.exact - a.exact ||
+      FORM_RANK[a.r.form] - FORM_RANK[b.r.form],
   );
+  found.length = 0;
+  for (const { r } of ranked) found.push(r);
   const result: Rendering[] = [];
   let covered = 0;
   for (const r of found) {

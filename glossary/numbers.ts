@@ -216,6 +216,19 @@ export function mayHaveStrongNumbers(text: string, lang: 'zh' | 'en'): boolean {
   return (lang === 'zh' ? ZH_ANY : EN_STRONG_HINT).test(text);
 }
 
+const EN_MAG_WORDS = 'hundred|thousand|million|billion|trillion';
+const EN_NUMBER_TOKEN = new RegExp(
+  [
+    '\\d+(?:,\\d{3})*(?:\\.\\d+)?(?:st|nd|rd|th)?',
+    '%',
+    `\\b(?:${[...Object.keys(EN_ONES), ...Object.keys(EN_TENS), ...Object.keys(EN_ORDINAL), ...Object.keys(EN_MAG), 'hundred', 'percent', 'pct', 'percentage', 'cent'].join('|')})\\b`,
+    `\\bper(?=[\\s-]+cent\\b)`,
+    `\\ban?(?=[\\s-]+(?:${EN_MAG_WORDS})\\b)`,
+    `\\band(?=[\\s-]+(?:${[...Object.keys(EN_ONES), ...Object.keys(EN_TENS)].join('|')})\\b)`,
+  ].join('|'),
+  'gi',
+);
+
 interface Tok {
   t: string;
   lower: string;
@@ -226,9 +239,21 @@ interface Tok {
 
 function extractEn(raw: string): NumberMention[] {
   const text = foldWidth(raw);
+  // Only the words that can be part of a number are tokens; any other word between two tokens
+  // breaks the phrase, exactly as if every word were a token.
   const toks: Tok[] = [];
-  for (const m of text.matchAll(/\d+(?:,\d{3})*(?:\.\d+)?|[A-Za-z]+|%/g)) {
-    toks.push({ t: m[0], lower: m[0].toLowerCase(), start: m.index!, end: m.index! + m[0].length, num: /^\d/.test(m[0]) });
+  EN_NUMBER_TOKEN.lastIndex = 0;
+  for (let m = EN_NUMBER_TOKEN.exec(text); m; m = EN_NUMBER_TOKEN.exec(text)) {
+    const t = m[0];
+    const num = t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57;
+    const suffix = num ? /(st|nd|rd|th)$/i.exec(t) : null;
+    if (suffix) {
+      const digits = t.slice(0, -2);
+      toks.push({ t: digits, lower: digits, start: m.index, end: m.index + digits.length, num });
+      toks.push({ t: suffix[0], lower: suffix[0].toLowerCase(), start: m.index + digits.length, end: m.index + t.length, num: false });
+    } else {
+      toks.push({ t, lower: t.toLowerCase(), start: m.index, end: m.index + t.length, num });
+    }
   }
   // Tokens of one number phrase are separated by nothing, spaces or hyphens.
   const joined = (a: Tok, b: Tok | undefined) => !!b && /^[\s\-\u2010\u2011]*$/.test(text.slice(a.end, b.start));

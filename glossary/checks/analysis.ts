@@ -21,20 +21,6 @@ export interface PairAnalysis {
 }
 
 let last: { index: TermIndex; source: string; target: string; result: PairAnalysis } | null = null;
-const byPair = new WeakMap<object, { index: TermIndex; source: string; target: string; result: PairAnalysis }>();
-
-/**
- * The analysis of a pair object of a document, kept while the object lives, so document-level
- * checks (term-inconsistent) do not analyse every pair a second time.
- */
-export function analyseDocumentPair(index: TermIndex, pair: { source: string; target: string }): PairAnalysis {
-  const hit = byPair.get(pair);
-  if (hit && hit.index === index && hit.source === pair.source && hit.target === pair.target) return hit.result;
-  const result = analysePair(index, pair.source, pair.target);
-  byPair.set(pair, { index, source: pair.source, target: pair.target, result });
-  return result;
-}
-
 export function analysePair(index: TermIndex, source: string, target: string): PairAnalysis {
   if (last && last.index === index && last.source === source && last.target === target) return last.result;
   const matches = matchSource(index, source);

@@ -12,7 +12,8 @@ import { emptyTarget } from './empty-target.ts';
 import { targetEqualsSource } from './target-equals-source.ts';
 import { punctuation } from './punctuation.ts';
 import { sourceWarning } from './source-warning.ts';
-import { analyseDocumentPair } from './analysis.ts';
+import { analysePair } from './analysis.ts';
+import type { PairAnalysis } from './analysis.ts';
 
 export type { CheckContext, CheckDef, CheckId, Finding, Pair, Severity, Span } from './types.ts';
 
@@ -64,13 +65,17 @@ export function checkPair(source: string, target: string, ctx: CheckContext, opt
  * Source warnings come from each pair (`pair.warnings`), not from ctx.
  */
 export function checkDocument(pairs: Pair[], ctx: CheckContext, options?: CheckOptions): Finding[][] {
+  const checks = selected(options);
+  const documentChecks = checks.filter((c) => c.checkDocument);
+  const analyses: PairAnalysis[] = [];
   const result = pairs.map((p) => {
-    analyseDocumentPair(ctx.index, p);
-    return checkPair(p.source, p.target, { ...ctx, warnings: p.warnings ?? [], rawStart: p.rawStart ?? 0 }, options);
+    if (documentChecks.length) analyses.push(analysePair(ctx.index, p.source, p.target));
+    return checkPair(p.source, p.target, { index: ctx.index, warnings: p.warnings ?? [], rawStart: p.rawStart ?? 0 }, options);
   });
-  for (const def of selected(options)) {
-    if (!def.checkDocument) continue;
-    def.checkDocument(pairs, ctx).forEach((found, i) => result[i].push(...found));
+  for (const def of documentChecks) {
+    def.checkDocument!(pairs, ctx, analyses).forEach((found, i) => {
+      if (found.length) result[i].push(...found);
+    });
   }
   return result;
 }

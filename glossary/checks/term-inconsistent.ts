@@ -3,7 +3,8 @@
 // accepted rendering is identified by the glossary spelling it matched, so plurals and
 // British/American spellings of the same rendering are not inconsistencies.
 import type { TermEntry } from '../model.ts';
-import { analyseDocumentPair, analysePair } from './analysis.ts';
+import { analysePair } from './analysis.ts';
+import type { PairAnalysis } from './analysis.ts';
 import type { CheckContext, CheckDef, Finding, Pair } from './types.ts';
 import { matchFirstLetterCase, quote } from './types.ts';
 
@@ -14,6 +15,7 @@ export const termInconsistent: CheckDef = {
   check(source, target, ctx) {
     const findings: Finding[] = [];
     for (const a of analysePair(ctx.index, source, target).entries) {
+      if (a.accepted.length < 2) continue;
       const used = [...new Set(a.accepted.map((r) => r.rendering))];
       if (used.length < 2) continue;
       const second = a.accepted.find((r) => r.rendering !== a.accepted[0].rendering)!;
@@ -27,10 +29,10 @@ export const termInconsistent: CheckDef = {
     }
     return findings;
   },
-  checkDocument(pairs: Pair[], ctx: CheckContext) {
+  checkDocument(pairs: Pair[], ctx: CheckContext, analyses?: PairAnalysis[]) {
     const result: Finding[][] = pairs.map(() => []);
     const usage = new Map<TermEntry, { counts: Map<string, number>; order: string[] }>();
-    const perPair = pairs.map((p) => analyseDocumentPair(ctx.index, p).entries.filter((a) => a.accepted.length > 0));
+    const perPair = pairs.map((p, i) => (analyses?.[i] ?? analysePair(ctx.index, p.source, p.target)).entries.filter((a) => a.accepted.length > 0));
     for (const entries of perPair) {
       for (const a of entries) {
         let u = usage.get(a.entry);

@@ -3,6 +3,7 @@
 // proposes a corrected target (the shape of Xbench/Okapi CheckMate rules, one module per rule).
 import type { SourceWarning } from '../../segments/warnings.ts';
 import type { TermIndex } from '../match.ts';
+import type { PairAnalysis } from './analysis.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -62,8 +63,11 @@ export interface CheckDef {
   check(source: string, target: string, ctx: CheckContext): Finding[];
   /** The target with this check's problems corrected, or undefined when nothing can be proposed. */
   fix?(source: string, target: string, ctx: CheckContext): string | undefined;
-  /** Checks that look across segments add their findings here (index-aligned with pairs). */
-  checkDocument?(pairs: Pair[], ctx: CheckContext): Finding[][];
+  /**
+   * Checks that look across segments add their findings here (index-aligned with pairs).
+   * `analyses` are the pairs' term analyses when the caller already has them.
+   */
+  checkDocument?(pairs: Pair[], ctx: CheckContext, analyses?: PairAnalysis[]): Finding[][];
 }
 
 /** Copies the first letter's case of `like` onto `text` when `text` starts in lower case. */

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { readEnv } from './env.ts';
-import { closeDatabase, migrateDatabase, openDatabase } from './db/index.ts';
+import { closeDatabase, migrateDatabase, openDatabase, startCheckpointer } from './db/index.ts';
 import { countUsers, deleteExpiredSessions } from './db/queries/users.ts';
 import { createApp } from './app.ts';
 import { seedDatabase } from './seed.ts';
@@ -24,6 +24,8 @@ if (countUsers(db) === 0) {
   log('');
 }
 
+const checkpointer = startCheckpointer(db, env.dbFile);
+
 const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
 const app = createApp({ db, webRoot: existsSync(webRoot) ? webRoot : undefined });
 const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (info) => {
@@ -33,7 +35,8 @@ const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (
 
 function shutdown(signal: string) {
   process.stdout.write(`bitext: ${signal}, shutting down\n`);
-  server.close(() => {
+  server.close(async () => {
+    await checkpointer.stop();
     closeDatabase(db);
     process.exit(0);
   });

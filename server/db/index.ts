@@ -3,6 +3,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
@@ -30,4 +32,43 @@ export function migrateDatabase(db: Db): void {
 
 export function closeDatabase(db: Db): void {
   if (db.$client.open) db.$client.close();
+}
+
+// Checkpoints copy the WAL back into the database file and fsync it: tens of milliseconds that,
+// done by SQLite's automatic checkpoint inside whichever save crosses 1,000 pages, stall the event
+// loop and every request behind it. A worker thread with its own connection checkpoints PASSIVE
+// (never blocking readers or writers) every `intervalMs`; the main connection keeps an automatic
+// checkpoint only as a backstop at 10,000 pages in case the worker is gone. Plain JS (eval) so the
+// worker needs no TypeScript loader.
+const CHECKPOINTER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file);
+db.pragma('busy_timeout = 5000');
+const timer = setInterval(() => {
+  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (error) { /* busy or closing: try again next tick */ }
+}, workerData.intervalMs);
+parentPort.on('message', () => { clearInterval(timer); db.close(); process.exit(0); });
+`;
+
+export interface Checkpointer {
+  stop(): Promise<void>;
+}
+
+export function startCheckpointer(db: Db, file: string, intervalMs = 250): Checkpointer {
+  db.$client.pragma('wal_autocheckpoint = 10000');
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { file, driver, intervalMs } });
+  worker.unref();
+  worker.on('error', (error) => {
+    console.error(`bitext: WAL checkpointer stopped (${error.message}); SQLite checkpoints automatically instead`);
+    if (db.$client.open) db.$client.pragma('wal_autocheckpoint = 1000');
+  });
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        worker.once('exit', () => resolve());
+        worker.postMessage('stop');
+      }),
+  };
 }

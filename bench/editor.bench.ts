@@ -9,7 +9,6 @@
 // - a keystroke in a target cell: input event → Vue update → layout, plus the debounced live check's
 //   own task (checker + re-render of the findings), each timed inside the page.
 // Run alone: npx tsx bench/editor.bench.ts
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,6 +17,7 @@ import { printFigures } from './report.ts';
 import type { Figure } from './report.ts';
 import { PASSWORD, startTestServer } from '../test/helpers/api.ts';
 import { repeatedSample } from '../test/helpers/sample.ts';
+import { buildWebApp } from '../server/static.ts';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 
@@ -29,7 +29,7 @@ function percentile(values: number[], p: number): number {
 }
 
 const web = mkdtempSync(join(tmpdir(), 'bitext-web-bench-'));
-execFileSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--outDir', web, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'pipe' });
+buildWebApp(web);
 const server = await startTestServer({ webRoot: web });
 const profile = mkdtempSync(join(tmpdir(), 'bitext-chromium-bench-'));
 let context: Awaited<ReturnType<typeof chromium.launchPersistentContext>> | undefined;

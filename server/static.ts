@@ -2,7 +2,9 @@
 // non-API path so the client router can take over (the "history API fallback" of SPA servers), and
 // a 404 for a missing file — a path with an extension or under /assets/ is a file request, and
 // answering it with index.html would hand the browser HTML where it expects a script.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+// `ensureWebBuilt` lets `npm start` build the editor when dist/web is missing or older than its sources.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Context, Hono } from 'hono';
 
@@ -52,5 +54,48 @@ export function serveWebApp(app: Hono<any>, root = resolve('dist/web')): boolean
     return c.body(readFileSync(file), 200, { 'content-type': type, 'cache-control': cache });
   };
   app.get('*', handler);
+  return true;
+}
+
+/** What the editor bundle is built from: its own folder and the pure modules it imports. */
+export const WEB_SOURCES = ['web', 'glossary', 'segments', 'vite.config.ts'];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    newest = Math.max(newest, newestMtime(join(path, entry.name)));
+  }
+  return newest;
+}
+
+/** Whether `root` lacks a build or holds one older than any of the sources. */
+export function webBuildIsStale(root = resolve('dist/web'), sources: string[] = WEB_SOURCES): boolean {
+  const index = join(root, 'index.html');
+  if (!existsSync(index)) return true;
+  const built = statSync(index).mtimeMs;
+  return sources.some((s) => newestMtime(resolve(s)) > built);
+}
+
+/** Runs `vite build` (vite.config.ts: root web/) into `outDir`; throws with Vite's output on failure. */
+export function buildWebApp(outDir = resolve('dist/web')): void {
+  const vite = resolve('node_modules/vite/bin/vite.js');
+  try {
+    execFileSync(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'pipe' });
+  } catch (error) {
+    const e = error as { stderr?: Buffer; stdout?: Buffer };
+    throw new Error(`vite build of the web editor failed:\n${e.stderr?.toString() ?? ''}${e.stdout?.toString() ?? ''}`);
+  }
+  if (!existsSync(join(outDir, 'index.html'))) throw new Error(`vite build wrote no index.html into ${outDir}`);
+}
+
+/** Builds the editor when its build is missing or stale; returns whether it built. For `npm start`. */
+export function ensureWebBuilt(root = resolve('dist/web'), log: (line: string) => void = () => {}): boolean {
+  if (!webBuildIsStale(root)) return false;
+  log(`bitext: building the web editor into ${root}`);
+  buildWebApp(root);
   return true;
 }

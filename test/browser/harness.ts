@@ -1,29 +1,23 @@
 // Browser-test harness: the editor built by Vite into a temp dir, the real server (test/helpers/api.ts:
 // real app on 127.0.0.1:0 over a fresh SQLite file) serving it, and Debian's Chromium driven by
 // playwright-core — never a downloaded browser.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { PASSWORD, startTestServer } from '../helpers/api.ts';
+import { buildWebApp } from '../../server/static.ts';
 import type { ApiClient, TestServer } from '../helpers/api.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const RESULTS = resolve('test-results');
 export { PASSWORD };
 
-/** Builds web/ into a fresh directory (so parallel suites and a running dev server do not collide). */
+/** Builds web/ into a fresh directory (so parallel suites and a running server do not collide). */
 export function buildWeb(): string {
   const out = mkdtempSync(join(tmpdir(), 'bitext-web-'));
-  try {
-    execFileSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'pipe' });
-  } catch (error) {
-    const e = error as { stderr?: Buffer; stdout?: Buffer };
-    throw new Error(`vite build failed:\n${e.stderr?.toString() ?? ''}${e.stdout?.toString() ?? ''}`);
-  }
-  if (!existsSync(join(out, 'index.html'))) throw new Error(`vite build produced no index.html in ${out}`);
+  buildWebApp(out);
   return out;
 }
 

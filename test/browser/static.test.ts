@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import { isAssetPath, serveWebApp } from '../../server/static.ts';
+import { isAssetPath, serveWebApp, webBuildIsStale } from '../../server/static.ts';
 
 describe('serving the built editor from Hono', () => {
   let root: string;
@@ -54,5 +54,28 @@ describe('serving the built editor from Hono', () => {
 
   it('registers nothing when there is no build', () => {
     expect(serveWebApp(new Hono(), join(root, 'nowhere'))).toBe(false);
+  });
+});
+
+describe('npm start rebuilding the editor', () => {
+  it('calls a build stale when it is missing or older than a source, and fresh otherwise', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bitext-stale-'));
+    try {
+      const out = join(dir, 'dist');
+      const src = join(dir, 'web');
+      mkdirSync(src);
+      writeFileSync(join(src, 'App.vue'), '<template><main /></template>');
+      expect(webBuildIsStale(out, [src])).toBe(true);
+      mkdirSync(out);
+      writeFileSync(join(out, 'index.html'), '<!doctype html>');
+      const t = Date.now() / 1000;
+      utimesSync(join(src, 'App.vue'), t - 60, t - 60);
+      utimesSync(join(out, 'index.html'), t - 30, t - 30);
+      expect(webBuildIsStale(out, [src])).toBe(false);
+      utimesSync(join(src, 'App.vue'), t, t);
+      expect(webBuildIsStale(out, [src])).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -144,52 +144,52 @@ export function computeCoverage(
   srcTok: Int32Array[],
   srcW: Float64Array,
   trans: Int32Array[],
-  tgtPost: Int32Array[],
-  tgtCount: number,
+  tgtTok: Int32Array[],
+  tgtVocabSize: number,
   lo: Int32Array,
   hi: Int32Array,
 ): Coverage {
   const count = srcTok.length;
+  const tgtCount = tgtTok.length;
   const offset = new Int32Array(count + 1);
   for (let s = 0; s < count; s++) offset[s + 1] = offset[s] + Math.max(0, hi[s] - lo[s] + 1) * MAX_SPAN;
   const data = new Float32Array(offset[count]);
-  const hits: number[] = [];
+  // For one source sentence, mask[e] has bit k set when target word e translates its k-th word;
+  // a target sentence's words OR-ed together tell which source words it covers. Words go 32 at a time.
+  const mask = new Int32Array(tgtVocabSize);
+  const sentMask = new Int32Array(tgtCount);
+  const weights = new Float64Array(32);
+  const matchable: number[] = [];
   for (let s = 0; s < count; s++) {
     const l = lo[s];
     const h = hi[s];
     if (h < l) continue;
-    const base = offset[s];
     const last = Math.min(tgtCount - 1, h + MAX_SPAN - 1);
-    for (const t of srcTok[s]) {
-      const w = srcW[t];
-      if (w <= 0) continue;
-      hits.length = 0;
-      for (const e of trans[t]) {
-        const post = tgtPost[e];
-        // First posting at or after lo: binary search, postings are sorted.
-        let a = 0;
-        let b = post.length;
-        while (a < b) {
-          const mid = (a + b) >> 1;
-          if (post[mid] < l) a = mid + 1;
-          else b = mid;
-        }
-        for (let k = a; k < post.length && post[k] <= last; k++) hits.push(post[k]);
+    matchable.length = 0;
+    for (const t of srcTok[s]) if (srcW[t] > 0 && trans[t].length > 0) matchable.push(t);
+    for (let chunk = 0; chunk < matchable.length; chunk += 32) {
+      const size = Math.min(32, matchable.length - chunk);
+      for (let k = 0; k < size; k++) {
+        const t = matchable[chunk + k];
+        weights[k] = srcW[t];
+        for (const e of trans[t]) mask[e] |= 1 << k;
       }
-      if (hits.length === 0) continue;
-      if (hits.length > 1) hits.sort((x, y) => x - y);
-      let prev = -1;
-      for (const hit of hits) {
-        if (hit === prev) continue;
-        // Spans starting after the previous hit and reaching this one gain w; earlier starts already have it.
-        const from = Math.max(l, hit - MAX_SPAN + 1, prev + 1);
-        const to = Math.min(h, hit);
-        for (let start = from; start <= to; start++) {
-          const cell = base + (start - l) * MAX_SPAN;
-          for (let len = hit - start + 1; len <= MAX_SPAN; len++) data[cell + len - 1] += w;
-        }
-        prev = hit;
+      for (let j = l; j <= last; j++) {
+        let m = 0;
+        for (const e of tgtTok[j]) m |= mask[e];
+        sentMask[j] = m;
       }
+      for (let start = l; start <= h; start++) {
+        const cell = offset[s] + (start - l) * MAX_SPAN;
+        let m = 0;
+        for (let len = 1; len <= MAX_SPAN && start + len - 1 <= last; len++) {
+          m |= sentMask[start + len - 1];
+          let sum = 0;
+          for (let bits = m; bits !== 0; bits &= bits - 1) sum += weights[31 - Math.clz32(bits & -bits)];
+          data[cell + len - 1] += sum;
+        }
+      }
+      for (let k = 0; k < size; k++) for (const e of trans[matchable[chunk + k]]) mask[e] = 0;
     }
   }
   return { lo, hi, offset, data };

@@ -8,7 +8,7 @@
 import { contentStems, stem } from './english-words.ts';
 import { buildEvidence, Interner } from './evidence.ts';
 import type { Lexicon } from './lexicon.ts';
-import { bandedSearch, makeScorer } from './search.ts';
+import { bandedSearch, makeBand, makeScorer } from './search.ts';
 import type { RawBead, SearchParams } from './search.ts';
 import { tokenizeChinese, tokenizeEnglish } from './tokens.ts';
 import type { NameReader } from './tokens.ts';
@@ -42,6 +42,11 @@ export interface AlignParams {
   /** Minimum Dice association and co-occurrence count for a learnt word pair. */
   learnDice: number;
   learnCount: number;
+  /** Half-width of the first pass's band is bandBase + bandScale·√(longer side); it doubles while the path touches its edge. */
+  bandBase: number;
+  bandScale: number;
+  /** Half-width of the second pass's band around the first path. */
+  realignBand: number;
 }
 
 export const DEFAULT_PARAMS: AlignParams = {
@@ -66,18 +71,108 @@ export const DEFAULT_PARAMS: AlignParams = {
   },
   learnDice: 0.5,
   learnCount: 2,
+  bandBase: 20,
+  bandScale: 0,
+  realignBand: 12,
 };
+
+const expanded = new WeakMap<Lexicon, Map<string, string[]>>();
+
+/**
+ * English keys of a Chinese word from the lexicon: its glosses, the glosses of its parts (哈哈大笑 →
+ * laugh through 大笑, 笑) and the pinyin of its characters (for transliterated names). Memoised
+ * per lexicon, since documents share most of their words.
+ */
+function lexiconTranslations(lexicon: Lexicon): (key: string) => string[] {
+  let memo = expanded.get(lexicon);
+  if (!memo) expanded.set(lexicon, (memo = new Map()));
+  const cache = memo;
+  return (key: string): string[] => {
+    const have = cache.get(key);
+    if (have) return have;
+    const out = new Set<string>();
+    for (let a = 0; a < key.length; a++) {
+      for (let b = a + 1; b <= Math.min(key.length, a + lexicon.maxHeadLength); b++) {
+        const ids = lexicon.lookup(a === 0 && b === key.length ? key : key.slice(a, b));
+        if (ids) for (const id of ids) out.add(lexicon.vocab[id]);
+      }
+    }
+    if (key === '%') out.add('percent');
+    for (const ch of key) {
+      const py = lexicon.pinyin.get(ch);
+      if (py) out.add('py:' + py);
+    }
+    const list = [...out];
+    cache.set(key, list);
+    return list;
+  };
+}
+
+const readers = new WeakMap<Lexicon, NameReader>();
+
+/** One name reader per lexicon, so that the tokeniser's per-word cache outlives a document. */
+function nameReader(lexicon: Lexicon): NameReader {
+  let reader = readers.get(lexicon);
+  if (!reader) {
+    reader = { syllables: new Set(lexicon.pinyin.values()), isEnglishWord: (lower) => lexicon.vocabIndex.has(stem(lower)) };
+    readers.set(lexicon, reader);
+  }
+  return reader;
+}
 
 function countChars(s: string): number {
   let k = 0;
-  for (const ch of s) if (!/\s/.test(ch)) k++;
+  for (let p = 0; p < s.length; p++) {
+    const c = s.charCodeAt(p);
+    // Whitespace does not count; a surrogate pair is one character.
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0x3000 && c !== 0xa0 && !(c >= 0xdc00 && c <= 0xdfff)) k++;
+  }
   return k;
 }
 
 function diagonal(n: number, m: number): Int32Array {
   const c = new Int32Array(n + 1);
-  for (let i = 0; i <= n; i++) c[i] = n === 0 ? m : Math.round((i * m) / n);
+  for (let i = 0; i <= n; i++) c[i] = Math.round((i * m) / n);
   return c;
+}
+
+/** Documents longer than this on either side get their band centre from a coarse alignment first. */
+const COARSE_ABOVE = 1000;
+/** Chinese sentences per chunk of the coarse alignment. */
+const COARSE_CHUNK = 8;
+
+/**
+ * Centre line from an alignment of chunks of sentences (the recursive downsampling of Vecalign,
+ * Thompson & Koehn 2019): long documents drift far from the diagonal where translators split or
+ * merge sentences unevenly, and a band wide enough for that drift everywhere would cost quadratic time.
+ */
+function coarseCentre(prep: Prepared, p: AlignParams): Int32Array | undefined {
+  const n = prep.zhTokens.length;
+  const m = prep.enTokens.length;
+  if (Math.max(n, m) <= COARSE_ABOVE) return undefined;
+  const chunks = Math.ceil(n / COARSE_CHUNK);
+  const zhAt = (c: number) => Math.round((c * n) / chunks);
+  const enAt = (c: number) => Math.round((c * m) / chunks);
+  const merge = <T>(list: T[][], from: number, to: number): T[] => list.slice(from, to).flat();
+  const sum = (list: number[], from: number, to: number) => list.slice(from, to).reduce((x, y) => x + y, 0);
+  const coarse: Prepared = { ...prep, zhTokens: [], enTokens: [], zhLengths: [], enLengths: [] };
+  for (let c = 0; c < chunks; c++) {
+    coarse.zhTokens.push(merge(prep.zhTokens, zhAt(c), zhAt(c + 1)));
+    coarse.enTokens.push(merge(prep.enTokens, enAt(c), enAt(c + 1)));
+    coarse.zhLengths.push(sum(prep.zhLengths, zhAt(c), zhAt(c + 1)));
+    coarse.enLengths.push(sum(prep.enLengths, enAt(c), enAt(c + 1)));
+  }
+  const beads = alignPrepared(coarse, p, true);
+  const knots: [number, number][] = [[0, 0]];
+  for (const b of beads) knots.push([zhAt(b.zhEnd), enAt(b.enEnd)]);
+  const centre = new Int32Array(n + 1);
+  for (let k = 0; k + 1 < knots.length; k++) {
+    const [i0, j0] = knots[k];
+    const [i1, j1] = knots[k + 1];
+    for (let i = i0; i <= i1; i++) centre[i] = i1 === i0 ? j0 : Math.round(j0 + ((j1 - j0) * (i - i0)) / (i1 - i0));
+  }
+  centre[n] = m;
+  return centre;
 }
 
 /** The English position of the path at each Chinese row (first visit), for a band around a path. */
@@ -106,7 +201,7 @@ interface Prepared {
 function prepare(zh: string[], en: string[], options: AlignOptions): Prepared {
   const lexicon = options.lexicon;
   const glossary = new Map<string, string[]>();
-  let glossaryMax = 0;
+  const glossaryLongest = new Map<number, number>();
   for (const [index, entry] of (options.glossary ?? []).entries()) {
     if (typeof entry?.zh !== 'string' || typeof entry?.en !== 'string') {
       throw new TypeError(`align: glossary entry ${index} needs string fields zh and en`);
@@ -115,41 +210,23 @@ function prepare(zh: string[], en: string[], options: AlignOptions): Prepared {
     if (!zhTerm) continue;
     const stems = [entry.en, ...(entry.variants ?? [])].flatMap((e) => contentStems(e));
     glossary.set(zhTerm, [...new Set([...(glossary.get(zhTerm) ?? []), ...stems])]);
-    glossaryMax = Math.max(glossaryMax, zhTerm.length);
+    const first = zhTerm.charCodeAt(0);
+    glossaryLongest.set(first, Math.max(glossaryLongest.get(first) ?? 0, zhTerm.length));
   }
   const heads = {
     has: (s: string) => glossary.has(s) || (lexicon?.has(s) ?? false),
-    maxHeadLength: Math.max(lexicon?.maxHeadLength ?? 1, glossaryMax),
+    longestFrom: (code: number) => Math.max(lexicon?.longestFrom(code) ?? 0, glossaryLongest.get(code) ?? 0),
   };
+  const base = lexicon ? lexiconTranslations(lexicon) : undefined;
   const translate = (key: string): string[] => {
     const c = key[0];
     if (c === '#') return [key];
     if (c === '=') return [key.slice(1)];
-    const out = glossary.get(key)?.slice() ?? [];
-    const ids = lexicon?.lookup(key);
-    if (ids) for (const id of ids) out.push(lexicon!.vocab[id]);
-    if (key === '%') out.push('percent');
-    if (lexicon && key.length >= 2) {
-      // Parts of a word translate parts of its meaning (哈哈大笑 → laugh through 大笑, 笑).
-      for (let a = 0; a < key.length; a++) {
-        for (let b = a + 1; b <= key.length; b++) {
-          if (b - a === key.length) continue;
-          const part = lexicon.lookup(key.slice(a, b));
-          if (part) for (const id of part) out.push(lexicon.vocab[id]);
-        }
-      }
-    }
-    if (lexicon) {
-      for (const ch of key) {
-        const py = lexicon.pinyin.get(ch);
-        if (py) out.push('py:' + py);
-      }
-    }
-    return out;
+    const fromLexicon = base ? base(key) : [];
+    const fromGlossary = glossary.get(key);
+    return fromGlossary ? fromGlossary.concat(fromLexicon) : fromLexicon;
   };
-  const names: NameReader | undefined = lexicon
-    ? { syllables: new Set(lexicon.pinyin.values()), isEnglishWord: (lower) => lexicon.vocabIndex.has(stem(lower)) }
-    : undefined;
+  const names = lexicon ? nameReader(lexicon) : undefined;
   const zhLengths = zh.map(countChars);
   const enLengths = en.map((s) => s.trim().length);
   const zhSum = zhLengths.reduce((a, b) => a + b, 0);
@@ -173,13 +250,26 @@ function runPass(
 ): RawBead[] {
   const ev = buildEvidence({ ...prep, translate });
   const { n, m } = ev;
-  let W = startW;
+  const width = new Int32Array(n + 1).fill(startW);
   for (;;) {
-    const scorer = makeScorer(ev, centre, W, params);
-    const result = bandedSearch(ev, scorer, centre, W);
-    const full = W >= n + m;
-    if ((!result.touchedEdge && result.beads.length > 0) || full) return result.beads;
-    W = Math.min(n + m, W * 2);
+    const band = makeBand(centre, width, m);
+    const result = bandedSearch(ev, makeScorer(ev, band, params), band);
+    if (result.touchedRows.length === 0 && result.beads.length > 0) return result.beads;
+    // Where the path runs along the band's edge it wants out: double the band there (and around,
+    // so the detour fits), keeping the search near-linear when the centre is off only locally.
+    let grew = false;
+    const before = width.slice();
+    for (const row of result.touchedRows) {
+      const w = before[row];
+      if (w >= n + m) continue;
+      for (let i = Math.max(0, row - 2 * w); i <= Math.min(n, row + 2 * w); i++) {
+        if (width[i] < 2 * w) {
+          width[i] = Math.min(n + m, 2 * w);
+          grew = true;
+        }
+      }
+    }
+    if (!grew) return result.beads;
   }
 }
 
@@ -192,30 +282,40 @@ function learnTable(prep: Prepared, beads: RawBead[], p: AlignParams): Map<strin
   const confident = beads.filter((b) => b.zhEnd > b.zhStart && b.enEnd > b.enStart && b.sim >= 0.25);
   const zhI = new Interner();
   const enI = new Interner();
-  const zhCount: number[] = [];
+  const beadEn: Int32Array[] = [];
+  const zhBeads: number[][] = [];
   const enCount: number[] = [];
-  const pairs = new Map<number, number>();
-  const STRIDE = 1 << 21;
-  for (const b of confident) {
+  for (let k = 0; k < confident.length; k++) {
+    const b = confident[k];
     const zs = new Set<number>();
     const es = new Set<number>();
     for (let s = b.zhStart; s < b.zhEnd; s++) for (const t of prep.zhTokens[s]) zs.add(zhI.id(t));
     for (let s = b.enStart; s < b.enEnd; s++) for (const t of prep.enTokens[s]) es.add(enI.id(t));
-    for (const z of zs) zhCount[z] = (zhCount[z] ?? 0) + 1;
+    for (const z of zs) (zhBeads[z] ??= []).push(k);
     for (const e of es) enCount[e] = (enCount[e] ?? 0) + 1;
-    for (const z of zs) for (const e of es) pairs.set(z * STRIDE + e, (pairs.get(z * STRIDE + e) ?? 0) + 1);
+    beadEn.push(Int32Array.from(es));
   }
+  // Co-occurrence counts one Chinese word at a time in a dense counter over English words.
+  const together = new Int32Array(enI.keys.length);
+  const touched: number[] = [];
   const table = new Map<string, string[]>();
-  for (const [key, c] of pairs) {
-    if (c < p.learnCount) continue;
-    const z = Math.floor(key / STRIDE);
-    const e = key - z * STRIDE;
-    const dice = (2 * c) / (zhCount[z] + enCount[e]);
-    if (dice < p.learnDice) continue;
-    const zk = zhI.keys[z];
-    const list = table.get(zk);
-    if (list) list.push(enI.keys[e]);
-    else table.set(zk, [enI.keys[e]]);
+  for (let z = 0; z < zhI.keys.length; z++) {
+    const list = zhBeads[z];
+    if (!list || list.length < p.learnCount) continue;
+    touched.length = 0;
+    for (const k of list) {
+      for (const e of beadEn[k]) {
+        if (together[e] === 0) touched.push(e);
+        together[e]++;
+      }
+    }
+    const learnt: string[] = [];
+    for (const e of touched) {
+      const c = together[e];
+      together[e] = 0;
+      if (c >= p.learnCount && (2 * c) / (list.length + enCount[e]) >= p.learnDice) learnt.push(enI.keys[e]);
+    }
+    if (learnt.length) table.set(zhI.keys[z], learnt);
   }
   return table;
 }
@@ -239,7 +339,18 @@ export function align(zh: string[], en: string[], options: AlignOptions = {}): B
   if (n === 0) return en.map((_, j) => ({ zh: [], en: [j], score: 0, confidence: 1 }));
   if (m === 0) return zh.map((_, i) => ({ zh: [i], en: [], score: 0, confidence: 1 }));
   const p: AlignParams = { ...DEFAULT_PARAMS, ...options.params };
-  const prep = prepare(zh, en, options);
+  const beads = alignPrepared(prepare(zh, en, options), p, options.singlePass ?? false);
+  return beads.map((b) => ({
+    zh: range(b.zhStart, b.zhEnd),
+    en: range(b.enStart, b.enEnd),
+    score: b.cost,
+    confidence: confidenceOf(b),
+  }));
+}
+
+function alignPrepared(prep: Prepared, p: AlignParams, singlePass: boolean): RawBead[] {
+  const n = prep.zhTokens.length;
+  const m = prep.enTokens.length;
   const params: SearchParams = {
     lexWeight: p.lexWeight,
     lengthWeight: p.lengthWeight,
@@ -247,23 +358,17 @@ export function align(zh: string[], en: string[], options: AlignOptions = {}): B
     ratio: prep.ratio,
     shapePenalty: p.shapePenalty,
   };
-  const W1 = Math.ceil(20 + 2 * Math.sqrt(Math.max(n, m)));
-  let beads = runPass(prep, prep.translate, diagonal(n, m), W1, params);
-  if (!options.singlePass) {
-    const learnt = learnTable(prep, beads, p);
-    const translate = (key: string): string[] => {
-      const extra = learnt.get(key);
-      const base = prep.translate(key);
-      return extra ? base.concat(extra) : base;
-    };
-    beads = runPass(prep, translate, pathCentre(beads, n, m), 12, params);
-  }
-  return beads.map((b) => ({
-    zh: range(b.zhStart, b.zhEnd),
-    en: range(b.enStart, b.enEnd),
-    score: b.cost,
-    confidence: confidenceOf(b),
-  }));
+  const W1 = Math.ceil(p.bandBase + p.bandScale * Math.sqrt(Math.max(n, m)));
+  const centre = coarseCentre(prep, p) ?? diagonal(n, m);
+  const beads = runPass(prep, prep.translate, centre, W1, params);
+  if (singlePass) return beads;
+  const learnt = learnTable(prep, beads, p);
+  const translate = (key: string): string[] => {
+    const extra = learnt.get(key);
+    const base = prep.translate(key);
+    return extra ? base.concat(extra) : base;
+  };
+  return runPass(prep, translate, pathCentre(beads, n, m), p.realignBand, params);
 }
 
 function range(from: number, to: number): number[] {

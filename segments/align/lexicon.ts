@@ -12,6 +12,8 @@ export interface Lexicon {
   /** Translations of a Chinese headword (simplified or traditional form) as indices into vocab. */
   lookup(head: string): Int32Array | undefined;
   has(head: string): boolean;
+  /** Length of the longest headword starting with this UTF-16 code unit (0 if none). */
+  longestFrom(code: number): number;
   /** Number of headwords. */
   size: number;
   /** Toneless pinyin syllables of single characters (first reading), for transliterated names. */
@@ -117,6 +119,7 @@ export function parseLexicon(text: string): Lexicon {
   // Only the headwords are indexed at load time; a headword's stem list is decoded on first lookup,
   // since a document touches a few thousand of the 180,000 headwords.
   const where = new Map<string, number>();
+  const longest = new Uint8Array(65536);
   let maxHeadLength = 1;
   let pos = thirdBreak + 1;
   let lineNo = 4;
@@ -126,6 +129,8 @@ export function parseLexicon(text: string): Lexicon {
     if (end < 0) end = text.length;
     if (tab < 0 || tab > end) throw new Error(`lexicon: line ${lineNo} has no tab between headword and stems`);
     where.set(text.slice(pos, tab), tab + 1);
+    const first = text.charCodeAt(pos);
+    if (tab - pos > longest[first]) longest[first] = tab - pos;
     if (tab - pos > maxHeadLength) maxHeadLength = tab - pos;
     pos = end + 1;
     lineNo++;
@@ -144,7 +149,7 @@ export function parseLexicon(text: string): Lexicon {
     decoded.set(head, ids);
     return ids;
   };
-  return { vocab, vocabIndex, lookup, has: (head: string) => where.has(head), size: where.size, pinyin, maxHeadLength };
+  return { vocab, vocabIndex, lookup, has: (head: string) => where.has(head), longestFrom: (code: number) => longest[code], size: where.size, pinyin, maxHeadLength };
 }
 
 /** A lexicon built from a small in-memory list of pairs, for tests and callers without CC-CEDICT. */

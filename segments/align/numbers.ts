@@ -75,6 +75,8 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 
 /** Value of an English number word or hyphenated compound ("twenty-five", "fifteenth"), else undefined. */
 export function englishNumberWord(word: string): number | undefined {
+  // Every number word starts with one of these letters; most words stop here.
+  if (!/^[ZzOoTtFfSsEeNnHh]/.test(word)) return undefined;
   const lower = word.toLowerCase();
   if (lower in EN_UNITS) return EN_UNITS[lower];
   const parts = lower.split('-');

@@ -35,8 +35,29 @@ export interface RawBead {
 
 export interface SearchResult {
   beads: RawBead[];
-  /** True when the best path came within reach of the band's edge (so a wider band might do better). */
-  touchedEdge: boolean;
+  /** Rows where the best path came within reach of the band's edge (a wider band might do better there). */
+  touchedRows: number[];
+}
+
+/** Cells (i, j) searched: lo[i] ≤ j ≤ hi[i] for each row i = 0 … n. */
+export interface Band {
+  lo: Int32Array;
+  hi: Int32Array;
+}
+
+/** The band of half-width width[i] around centre[i]; the corners are always inside. */
+export function makeBand(centre: Int32Array, width: Int32Array | number, m: number): Band {
+  const n = centre.length - 1;
+  const lo = new Int32Array(n + 1);
+  const hi = new Int32Array(n + 1);
+  for (let i = 0; i <= n; i++) {
+    const w = typeof width === 'number' ? width : width[i];
+    lo[i] = Math.max(0, Math.min(m, centre[i] - w));
+    hi[i] = Math.min(m, Math.max(0, centre[i] + w));
+  }
+  lo[0] = 0;
+  hi[n] = m;
+  return { lo, hi };
 }
 
 /** −log of the two-sided normal tail probability 2(1 − Φ(|z|)), via the Abramowitz–Stegun erfc fit. */
@@ -51,27 +72,43 @@ export function twoSidedTailCost(z: number): number {
   return -Math.log(Math.max(erfc, 1e-300));
 }
 
+// The tail cost is looked up in steps of 0.01 of |z|: the search asks for it millions of times.
+const TAIL_STEP = 100;
+const TAIL_MAX = 20;
+const TAIL = Float64Array.from({ length: TAIL_MAX * TAIL_STEP + 1 }, (_, k) => twoSidedTailCost(k / TAIL_STEP));
+
+function tailCost(z: number): number {
+  const x = Math.abs(z) * TAIL_STEP;
+  return x < TAIL.length - 1 ? TAIL[Math.round(x)] : twoSidedTailCost(z);
+}
+
+const SHAPE_A = Int32Array.from(SHAPES, (s) => s[0]);
+const SHAPE_B = Int32Array.from(SHAPES, (s) => s[1]);
+
 export interface BeadScorer {
   zhCov: Coverage;
   enCov: Coverage;
-  cost(zhStart: number, enStart: number, a: number, b: number): number;
+  /** Cost of the bead of shape SHAPES[k] starting at (zhStart, enStart). */
+  cost(k: number, zhStart: number, enStart: number): number;
+  /** The same, or Infinity as soon as it is known to reach `budget` (the lexical part is never negative). */
+  boundedCost(k: number, zhStart: number, enStart: number, budget: number): number;
   sim(zhStart: number, enStart: number, a: number, b: number): number;
   lengthCost(zhStart: number, enStart: number, a: number, b: number): number;
 }
 
-/** Coverage windows for a band of half-width W around `centre` (centre[i] = English position at row i). */
-export function makeScorer(ev: DocEvidence, centre: Int32Array, W: number, p: SearchParams): BeadScorer {
+/** Bead costs for the beads that fit in `band`, with coverage computed for just those. */
+export function makeScorer(ev: DocEvidence, band: Band, p: SearchParams): BeadScorer {
   const { n, m } = ev;
   // A zh sentence s is inside beads ending at rows s+1 … s+MAX_SPAN; their English starts lie in
-  // [centre − W − MAX_SPAN, centre + W].
+  // [lo − MAX_SPAN, hi] of those rows.
   const zlo = new Int32Array(n);
   const zhi = new Int32Array(n);
   for (let s = 0; s < n; s++) {
     let lo = Infinity;
     let hi = -Infinity;
     for (let i = s + 1; i <= Math.min(n, s + MAX_SPAN); i++) {
-      lo = Math.min(lo, centre[i] - W - MAX_SPAN);
-      hi = Math.max(hi, centre[i] + W);
+      lo = Math.min(lo, band.lo[i] - MAX_SPAN);
+      hi = Math.max(hi, band.hi[i]);
     }
     zlo[s] = Math.max(0, lo);
     zhi[s] = Math.min(m - 1, hi);
@@ -81,15 +118,15 @@ export function makeScorer(ev: DocEvidence, centre: Int32Array, W: number, p: Se
   const elo = new Int32Array(m).fill(n);
   const ehi = new Int32Array(m).fill(-1);
   for (let i = 0; i <= n; i++) {
-    const from = Math.max(0, centre[i] - W - MAX_SPAN);
-    const to = Math.min(m - 1, centre[i] + W - 1);
+    const from = Math.max(0, band.lo[i] - MAX_SPAN);
+    const to = Math.min(m - 1, band.hi[i] - 1);
     for (let t = from; t <= to; t++) {
       if (i - MAX_SPAN < elo[t]) elo[t] = Math.max(0, i - MAX_SPAN);
       if (i > ehi[t]) ehi[t] = Math.min(n - 1, i);
     }
   }
-  const zhCov = computeCoverage(ev.zhTok, ev.zhW, ev.zhTrans, ev.enPost, m, zlo, zhi);
-  const enCov = computeCoverage(ev.enTok, ev.enW, ev.enTrans, ev.zhPost, n, elo, ehi);
+  const zhCov = computeCoverage(ev.zhTok, ev.zhW, ev.zhTrans, ev.enTok, ev.enTrans.length, zlo, zhi);
+  const enCov = computeCoverage(ev.enTok, ev.enW, ev.enTrans, ev.zhTok, ev.zhTrans.length, elo, ehi);
   const { zhTotPrefix, enTotPrefix, zhLenPrefix, enLenPrefix } = ev;
   const sim = (zs: number, es: number, a: number, b: number): number => {
     const total = zhTotPrefix[zs + a] - zhTotPrefix[zs] + enTotPrefix[es + b] - enTotPrefix[es];
@@ -103,33 +140,35 @@ export function makeScorer(ev: DocEvidence, centre: Int32Array, W: number, p: Se
     const x = (zhLenPrefix[zs + a] - zhLenPrefix[zs]) * p.ratio;
     const y = enLenPrefix[es + b] - enLenPrefix[es];
     const z = (y - x) / Math.sqrt(p.variance * Math.max(1, (x + y) / 2));
-    return twoSidedTailCost(z);
+    return tailCost(z);
   };
-  const penalties = new Map<number, number>();
-  for (const [a, b] of SHAPES) penalties.set(a * 8 + b, p.shapePenalty[`${a}-${b}`] ?? 10);
-  const cost = (zs: number, es: number, a: number, b: number): number => {
-    const pen = penalties.get(a * 8 + b)!;
+  const penalties = Float64Array.from(SHAPES, ([a, b]) => p.shapePenalty[`${a}-${b}`] ?? 10);
+  const cost = (k: number, zs: number, es: number): number => {
+    const a = SHAPE_A[k];
+    const b = SHAPE_B[k];
+    const pen = penalties[k];
     // Scaling by bead size keeps merging from paying by itself: every sentence pays for the share
     // of words left without a translation in its bead, whatever the bead's shape.
     if (a === 0 || b === 0) return pen + p.lexWeight * (a + b);
     return p.lexWeight * (1 - sim(zs, es, a, b)) * (a + b) + p.lengthWeight * lengthCost(zs, es, a, b) + pen;
   };
-  return { zhCov, enCov, cost, sim, lengthCost };
+  const boundedCost = (k: number, zs: number, es: number, budget: number): number => {
+    const a = SHAPE_A[k];
+    const b = SHAPE_B[k];
+    if (a === 0 || b === 0) return penalties[k] + p.lexWeight * (a + b);
+    const fixed = penalties[k] + p.lengthWeight * lengthCost(zs, es, a, b);
+    if (fixed >= budget) return Infinity;
+    return fixed + p.lexWeight * (1 - sim(zs, es, a, b)) * (a + b);
+  };
+  return { zhCov, enCov, cost, boundedCost, sim, lengthCost };
 }
 
-/** Best bead path within the band; `centre` has n+1 entries, centre[0] = 0 and centre[n] = m. */
-export function bandedSearch(ev: DocEvidence, scorer: BeadScorer, centre: Int32Array, W: number): SearchResult {
+/** Best bead path within the band. */
+export function bandedSearch(ev: DocEvidence, scorer: BeadScorer, band: Band): SearchResult {
   const { n, m } = ev;
-  const rowLo = new Int32Array(n + 1);
-  const rowHi = new Int32Array(n + 1);
+  const rowLo = band.lo;
+  const rowHi = band.hi;
   const offset = new Int32Array(n + 2);
-  for (let i = 0; i <= n; i++) {
-    rowLo[i] = Math.max(0, centre[i] - W);
-    rowHi[i] = Math.min(m, centre[i] + W);
-  }
-  // The corners must be reachable whatever the centre says.
-  rowLo[0] = 0;
-  rowHi[n] = m;
   for (let i = 0; i <= n; i++) offset[i + 1] = offset[i] + Math.max(0, rowHi[i] - rowLo[i] + 1);
   const D = new Float64Array(offset[n + 1]).fill(Infinity);
   const back = new Uint8Array(offset[n + 1]).fill(255);
@@ -141,14 +180,14 @@ export function bandedSearch(ev: DocEvidence, scorer: BeadScorer, centre: Int32A
       let best = Infinity;
       let arg = 255;
       for (let k = 0; k < shapeCount; k++) {
-        const a = SHAPES[k][0];
-        const b = SHAPES[k][1];
+        const a = SHAPE_A[k];
+        const b = SHAPE_B[k];
         const pi = i - a;
         const pj = j - b;
         if (pi < 0 || pj < 0 || pj < rowLo[pi] || pj > rowHi[pi]) continue;
         const prev = D[offset[pi] + pj - rowLo[pi]];
         if (prev === Infinity) continue;
-        const c = prev + scorer.cost(pi, pj, a, b);
+        const c = prev + scorer.boundedCost(k, pi, pj, best - prev);
         if (c < best) {
           best = c;
           arg = k;
@@ -162,10 +201,10 @@ export function bandedSearch(ev: DocEvidence, scorer: BeadScorer, centre: Int32A
   const beads: RawBead[] = [];
   let i = n;
   let j = m;
-  let touchedEdge = false;
-  if (D[offset[n] + m - rowLo[n]] === Infinity) return { beads: [], touchedEdge: true };
+  const touchedRows: number[] = [];
+  if (D[offset[n] + m - rowLo[n]] === Infinity) return { beads: [], touchedRows: [0, n] };
   while (i > 0 || j > 0) {
-    if ((j - rowLo[i] <= 1 && rowLo[i] > 0) || (rowHi[i] - j <= 1 && rowHi[i] < m)) touchedEdge = true;
+    if ((j - rowLo[i] <= 1 && rowLo[i] > 0) || (rowHi[i] - j <= 1 && rowHi[i] < m)) touchedRows.push(i);
     const k = back[offset[i] + j - rowLo[i]];
     const [a, b] = SHAPES[k];
     const zs = i - a;
@@ -176,7 +215,7 @@ export function bandedSearch(ev: DocEvidence, scorer: BeadScorer, centre: Int32A
       zhEnd: i,
       enStart: es,
       enEnd: j,
-      cost: scorer.cost(zs, es, a, b),
+      cost: scorer.cost(k, zs, es),
       sim: isSkip ? 0 : scorer.sim(zs, es, a, b),
       lengthCost: isSkip ? 0 : scorer.lengthCost(zs, es, a, b),
     });
@@ -184,5 +223,5 @@ export function bandedSearch(ev: DocEvidence, scorer: BeadScorer, centre: Int32A
     j = es;
   }
   beads.reverse();
-  return { beads, touchedEdge };
+  return { beads, touchedRows };
 }

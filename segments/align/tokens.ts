@@ -20,12 +20,17 @@ export type ZhToken = string;
 
 export interface HeadwordSource {
   has(head: string): boolean;
-  maxHeadLength: number;
+  /** Longest headword that can start with this UTF-16 code unit, bounding the match attempts. */
+  longestFrom(code: number): number;
 }
 
 const NUMERAL = new Set(ZH_NUMERAL_CHARS);
-const DIGIT = /[0-9０-９]/;
-const CJK = /[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{2ffff}]/u;
+// Character classes by code unit: regular expressions per character cost more than the whole DP.
+const isDigit = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+const isLatin = (c: number) =>
+  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+const isHan = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const LATIN_RUN = /^[A-Za-zＡ-Ｚａ-ｚ][A-Za-z0-9Ａ-Ｚａ-ｚ０-９\-]*/;
 const ARABIC_RUN = /^[0-9０-９]+(?:[.,．][0-9０-９]+)*/;
 const PLAN = /^十([一二三四五六七八九])五/;
@@ -43,7 +48,8 @@ export function tokenizeChinese(text: string, heads: HeadwordSource): ZhToken[] 
   let p = 0;
   while (p < n) {
     const ch = text[p];
-    if (DIGIT.test(ch)) {
+    const code = text.charCodeAt(p);
+    if (isDigit(code)) {
       const m = ARABIC_RUN.exec(text.slice(p, p + 40))!;
       let len = m[0].length;
       let key = arabicKey(m[0]);
@@ -59,26 +65,32 @@ export function tokenizeChinese(text: string, heads: HeadwordSource): ZhToken[] 
       p += len;
       continue;
     }
-    if (LATIN_RUN.test(ch)) {
+    if (isLatin(code)) {
       const m = LATIN_RUN.exec(text.slice(p, p + 60))!;
       out.push('=' + latinKey(m[0]));
       p += m[0].length;
       continue;
     }
-    if (!CJK.test(ch)) {
-      // Punctuation carries no lexical evidence, except the percent sign.
-      if (ch === '%' || ch === '％') out.push('%');
-      p += ch.length;
+    if (isHighSurrogate(code)) {
+      // Characters beyond the BMP (CJK extensions B–F) are rare words of their own.
+      out.push(text.slice(p, p + 2));
+      p += 2;
       continue;
     }
-    const plan = PLAN.exec(text.slice(p, p + 3));
+    if (!isHan(code)) {
+      // Punctuation carries no lexical evidence, except the percent sign.
+      if (ch === '%' || ch === '％') out.push('%');
+      p += 1;
+      continue;
+    }
+    const plan = ch === '十' ? PLAN.exec(text.slice(p, p + 3)) : null;
     if (plan) {
       out.push(numberKey(10 + parseChineseNumeral(plan[1])!));
       p += 3;
       continue;
     }
     let word = 1;
-    for (let len = Math.min(heads.maxHeadLength, n - p); len >= 2; len--) {
+    for (let len = Math.min(heads.longestFrom(code), n - p); len >= 2; len--) {
       if (heads.has(text.slice(p, p + len))) {
         word = len;
         break;
@@ -148,6 +160,29 @@ function nameKeys(word: string, first: boolean, names: NameReader, out: string[]
   }
 }
 
+const plainWordCache = new WeakMap<object, Map<string, string[]>>();
+const NO_NAMES = {};
+
+/** Keys of a word that is no number: stems of its parts and, for names, their pinyin syllables. */
+function plainWordKeys(w: string, first: boolean, names: NameReader | undefined): string[] {
+  // Drafts repeat their words; the keys of a word depend only on the word and the name reader.
+  let cache = plainWordCache.get(names ?? NO_NAMES);
+  if (!cache) plainWordCache.set(names ?? NO_NAMES, (cache = new Map()));
+  const cacheKey = first ? '^' + w : w;
+  const have = cache.get(cacheKey);
+  if (have) return have;
+  const out: string[] = [];
+  const month = englishMonth(w);
+  if (month !== undefined) out.push(numberKey(month), 'month');
+  else {
+    for (const part of w.split('-')) wordKeys(part, out);
+    if (names) nameKeys(w, first, names, out);
+  }
+  if (cache.size > 100_000) cache.clear();
+  cache.set(cacheKey, out);
+  return out;
+}
+
 /** Keys of an English sentence: content-word stems, '#<number>' keys and 'py:' keys of names. */
 export function tokenizeEnglish(text: string, names?: NameReader): string[] {
   const words = [...text.matchAll(EN_TOKEN)].map((m) => m[0]);
@@ -194,13 +229,7 @@ export function tokenizeEnglish(text: string, names?: NameReader): string[] {
       out.push(numberKey(v));
       continue;
     }
-    const month = englishMonth(w);
-    if (month !== undefined) {
-      out.push(numberKey(month), 'month');
-      continue;
-    }
-    for (const part of w.split('-')) wordKeys(part, out);
-    if (names) nameKeys(w, k === 0, names, out);
+    for (const key of plainWordKeys(w, k === 0, names)) out.push(key);
   }
   return out;
 }

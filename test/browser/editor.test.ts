@@ -4,7 +4,7 @@
 // holds the approved pairs. Screenshots of the editor, review and alignment views go to test-results/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
-import { buildWeb, importDocument, launch, screenshotPath, sectionSeven, segments, signIn, startFixture } from './harness.ts';
+import { PASSWORD, buildWeb, importDocument, launch, screenshotPath, sectionSeven, segments, signIn, startFixture } from './harness.ts';
 import type { Browser, Fixture } from './harness.ts';
 
 const FORBIDDEN =
@@ -191,5 +191,25 @@ describe('translating and reviewing in the browser', () => {
     await help.waitFor({ state: 'detached' });
     await page.keyboard.press('Control+k');
     await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).resolves.toBe('q');
+  }, 60_000);
+
+  it('batch-approves the QA-clean translated segments and leaves the one with a forbidden rendering', async () => {
+    const rows = await segments(f, documentId);
+    const clean = rows.find((r) => r.source === '1. 加强原始创新和关键核心技术攻关')!;
+    const dirty = rows.find((r) => r.source.startsWith('1.2 加强关键核心技术突破和前沿颠覆性技术布局'))!;
+    const tina = await f.server.client().login(f.translator, PASSWORD);
+    const save = (r: { id: number; version: number }, target: string) =>
+      tina.patch(`/api/segments/${r.id}`, { target, status: 'translated' }, { 'if-match': `"${r.version}"` });
+    expect((await save(clean, '1. Strengthening Original Innovation and Breakthroughs in Core Technologies in Key Fields')).status).toBe(200);
+    expect((await save(dirty, '1.2 Strengthening Breakthroughs in Core Technologies in Key Fields and Planning for Frontier Subversive Technologies')).status).toBe(200);
+
+    const { page } = reviewer;
+    await openEditor(reviewer, 'review');
+    await page.getByRole('group', { name: 'Status' }).getByLabel('translated', { exact: true }).check();
+    await page.locator(`.seg-row[data-segment="${dirty.id}"]`).waitFor();
+    await page.getByRole('button', { name: 'Approve QA-clean translated' }).click();
+    await expect(page.locator('.notice').filter({ hasText: 'Approved 1 segments' }).textContent()).resolves.toMatch(/1 left for review/);
+    expect((await statusOf(clean.id)).status).toBe('approved');
+    expect((await statusOf(dirty.id)).status).toBe('translated');
   }, 60_000);
 });

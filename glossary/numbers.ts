@@ -106,7 +106,7 @@ function extractZh(raw: string): NumberMention[] {
     const [whole, ordinalMark, percentMark, arabic, magRun, zhRun] = m;
     const start = m.index;
     let end = start + whole.length;
-    const after = () => text.slice(end);
+    const after = () => text.slice(end, end + 6);
 
     if (arabic !== undefined) {
       let value = Number(arabic.replace(/,/g, ''));
@@ -196,15 +196,36 @@ const EN_ORDINAL: Record<string, number> = {
 };
 const EN_MAG: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mn: 1e6 };
 
+/**
+ * A regular-expression alternation of words factored into a trie (one|once → on(?:e|ce)), so the
+ * engine rejects most positions on the first letter instead of trying every word in turn.
+ */
+function wordAlternation(words: string[]): string {
+  const trie = new Map<string, string[]>();
+  let end = false;
+  for (const w of new Set(words)) {
+    if (w === '') {
+      end = true;
+      continue;
+    }
+    const rest = trie.get(w[0]) ?? [];
+    rest.push(w.slice(1));
+    trie.set(w[0], rest);
+  }
+  const branches = [...trie].map(([c, rest]) => c + (rest.length === 1 && rest[0] === '' ? '' : `(?:${wordAlternation(rest)})`));
+  if (end) branches.push('');
+  return branches.join('|');
+}
+
 const ZH_ANY = /[0-9\uff10-\uff19零〇一二两三四五六七八九十百千万亿]/;
 const EN_ANY = new RegExp(
-  `[0-9\\uff10-\\uff19%]|\\b(?:${[...Object.keys(EN_ONES), ...Object.keys(EN_TENS), ...Object.keys(EN_ORDINAL), ...Object.keys(EN_MAG), 'hundred'].join('|')})\\b`,
+  `[0-9\\uff10-\\uff19%]|\\b(?:${wordAlternation([...Object.keys(EN_ONES), ...Object.keys(EN_TENS), ...Object.keys(EN_ORDINAL), ...Object.keys(EN_MAG), 'hundred'])})\\b`,
   'i',
 );
 
 // What can make an English number strong: figures, number words above ten, magnitudes, percent.
 const EN_STRONG_HINT = new RegExp(
-  `[0-9\\uff10-\\uff19%]|\\b(?:${[...Object.keys(EN_ONES).filter((w) => EN_ONES[w] > 10), ...Object.keys(EN_TENS), ...Object.keys(EN_ORDINAL).filter((w) => EN_ORDINAL[w] > 10), ...Object.keys(EN_MAG), 'hundred', 'percent', 'pct'].join('|')})\\b`,
+  `[0-9\\uff10-\\uff19%]|\\b(?:${wordAlternation([...Object.keys(EN_ONES).filter((w) => EN_ONES[w] > 10), ...Object.keys(EN_TENS), ...Object.keys(EN_ORDINAL).filter((w) => EN_ORDINAL[w] > 10), ...Object.keys(EN_MAG), 'hundred', 'percent', 'pct'])})\\b`,
   'i',
 );
 
@@ -221,10 +242,10 @@ const EN_NUMBER_TOKEN = new RegExp(
   [
     '\\d+(?:,\\d{3})*(?:\\.\\d+)?(?:st|nd|rd|th)?',
     '%',
-    `\\b(?:${[...Object.keys(EN_ONES), ...Object.keys(EN_TENS), ...Object.keys(EN_ORDINAL), ...Object.keys(EN_MAG), 'hundred', 'percent', 'pct', 'percentage', 'cent'].join('|')})\\b`,
+    `\\b(?:${wordAlternation([...Object.keys(EN_ONES), ...Object.keys(EN_TENS), ...Object.keys(EN_ORDINAL), ...Object.keys(EN_MAG), 'hundred', 'percent', 'pct', 'percentage', 'cent'])})\\b`,
     `\\bper(?=[\\s-]+cent\\b)`,
     `\\ban?(?=[\\s-]+(?:${EN_MAG_WORDS})\\b)`,
-    `\\band(?=[\\s-]+(?:${[...Object.keys(EN_ONES), ...Object.keys(EN_TENS)].join('|')})\\b)`,
+    `\\band(?=[\\s-]+(?:${wordAlternation([...Object.keys(EN_ONES), ...Object.keys(EN_TENS)])})\\b)`,
   ].join('|'),
   'gi',
 );

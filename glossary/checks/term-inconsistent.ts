@@ -31,24 +31,29 @@ export const termInconsistent: CheckDef = {
   },
   checkDocument(pairs: Pair[], ctx: CheckContext, analyses?: PairAnalysis[]) {
     const result: Finding[][] = pairs.map(() => []);
-    const usage = new Map<TermEntry, { counts: Map<string, number>; order: string[] }>();
+    // Counts per entry; most entries only ever see one rendering, so the map of counts is only
+    // made when a second one turns up.
+    const usage = new Map<TermEntry, { first: string; n: number; counts: Map<string, number> | null }>();
     const perPair = pairs.map((p, i) => (analyses?.[i] ?? analysePair(ctx.index, p.source, p.target)).entries.filter((a) => a.accepted.length > 0));
     for (const entries of perPair) {
       for (const a of entries) {
         let u = usage.get(a.entry);
-        if (!u) usage.set(a.entry, (u = { counts: new Map(), order: [] }));
         for (const r of a.accepted) {
-          if (!u.counts.has(r.rendering)) u.order.push(r.rendering);
+          if (!u) usage.set(a.entry, (u = { first: r.rendering, n: 0, counts: null }));
+          if (!u.counts && r.rendering === u.first) {
+            u.n++;
+            continue;
+          }
+          u.counts ??= new Map([[u.first, u.n]]);
           u.counts.set(r.rendering, (u.counts.get(r.rendering) ?? 0) + 1);
         }
       }
     }
     const majority = new Map<TermEntry, string>();
     for (const [entry, u] of usage) {
-      if (u.counts.size < 2) continue;
-      let best = u.order[0];
-      for (const r of u.order) {
-        const c = u.counts.get(r)!;
+      if (!u.counts) continue;
+      let best = u.first;
+      for (const [r, c] of u.counts) {
         const b = u.counts.get(best)!;
         if (c > b || (c === b && r === entry.en.trim())) best = r;
       }
@@ -61,7 +66,7 @@ export const termInconsistent: CheckDef = {
         if (!best) continue;
         const odd = a.accepted.filter((r) => r.rendering !== best);
         if (odd.length === 0) continue;
-        const others = usage.get(a.entry)!.counts.get(best)!;
+        const others = usage.get(a.entry)!.counts!.get(best)!;
         let suggestion = target;
         for (const r of [...odd].reverse()) suggestion = suggestion.slice(0, r.start) + matchFirstLetterCase(r.text, best) + suggestion.slice(r.end);
         result[i].push({

@@ -37,7 +37,8 @@ export function createApp(options: AppOptions): App {
   app.onError((error, c) => {
     if (error instanceof Problem) return error.toResponse();
     if (error instanceof HTTPException) {
-      const field = error.status === 403 ? 'origin' : error.status === 413 ? 'body' : 'body';
+      // Hono throws these for a refused Origin (csrf) and for a body it cannot parse.
+      const field = error.status === 403 ? 'origin' : 'body';
       const detail =
         error.status === 403
           ? 'cross-site request refused: send an Origin header equal to the server origin'

@@ -193,6 +193,28 @@ describe('translating and reviewing in the browser', () => {
     await expect(page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).resolves.toBe('q');
   }, 60_000);
 
+  it('works from the keyboard alone: Tab to the list, Enter to edit, Escape to leave, Alt+arrows to move', async () => {
+    const { page } = translator;
+    await openEditor(translator, 'translate');
+    await page.keyboard.press('Control+k');
+    let onRow = false;
+    for (let k = 0; k < 40 && !onRow; k++) {
+      await page.keyboard.press('Tab');
+      onRow = await page.evaluate(() => !!document.activeElement?.classList.contains('seg-row'));
+    }
+    expect(onRow).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('target-input');
+    const first = await page.locator('.seg-row.active').getAttribute('data-segment');
+    await page.keyboard.press('Escape');
+    await expect(page.evaluate(() => document.activeElement?.classList.contains('seg-row'))).resolves.toBe(true);
+    await page.keyboard.press('Alt+ArrowDown');
+    await page.waitForFunction((id) => document.querySelector('.seg-row.active')?.getAttribute('data-segment') !== id, first);
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('target-input');
+    await page.keyboard.press('Alt+ArrowUp');
+    await page.waitForFunction((id) => document.querySelector('.seg-row.active')?.getAttribute('data-segment') === id, first);
+  }, 60_000);
+
   it('batch-approves the QA-clean translated segments and leaves the one with a forbidden rendering', async () => {
     const rows = await segments(f, documentId);
     const clean = rows.find((r) => r.source === '1. 加强原始创新和关键核心技术攻关')!;

@@ -72,6 +72,13 @@ export interface EvidenceInput {
   enLengths: number[];
   /** English keys a Chinese token translates to (any, present in the document or not). */
   translate: (zhKey: string) => Iterable<string>;
+  /**
+   * Whether an English key could have been translated at all (a dictionary word, a number, a name).
+   * Such words count as untranslated when nothing in the other text translates to them; without
+   * it only words with a counterpart somewhere in the document count, and an added sentence whose
+   * words occur nowhere else in the Chinese would look fully translated.
+   */
+  enKnown?: (enKey: string) => boolean;
 }
 
 export function buildEvidence(input: EvidenceInput): DocEvidence {
@@ -82,10 +89,12 @@ export function buildEvidence(input: EvidenceInput): DocEvidence {
   const zhTok = input.zhTokens.map((t) => uniqueIds(t, zhI));
   const enTok = input.enTokens.map((t) => uniqueIds(t, enI));
   const zhTrans: Int32Array[] = [];
+  const zhKnown = new Uint8Array(zhI.keys.length);
   const reverse: number[][] = Array.from({ length: enI.keys.length }, () => []);
   for (let z = 0; z < zhI.keys.length; z++) {
     const targets = new Set<number>();
     for (const key of input.translate(zhI.keys[z])) {
+      zhKnown[z] = 1;
       const e = enI.ids.get(key);
       if (e !== undefined) targets.add(e);
     }
@@ -96,15 +105,16 @@ export function buildEvidence(input: EvidenceInput): DocEvidence {
   const enTrans = reverse.map((r) => Int32Array.from(r));
   const zhPost = postings(zhTok, zhI.keys.length);
   const enPost = postings(enTok, enI.keys.length);
-  const idf = (post: Int32Array[], trans: Int32Array[], total: number) => {
+  const idf = (post: Int32Array[], counts: (t: number) => boolean, total: number) => {
     const w = new Float64Array(post.length);
     for (let t = 0; t < post.length; t++) {
-      if (trans[t].length > 0) w[t] = Math.log((total + 1) / post[t].length);
+      if (counts(t)) w[t] = Math.log((total + 1) / post[t].length);
     }
     return w;
   };
-  const zhW = idf(zhPost, zhTrans, n);
-  const enW = idf(enPost, enTrans, m);
+  const enKnown = input.enKnown;
+  const zhW = idf(zhPost, (t) => (enKnown ? zhKnown[t] === 1 : zhTrans[t].length > 0), n);
+  const enW = idf(enPost, (t) => enTrans[t].length > 0 || (enKnown?.(enI.keys[t]) ?? false), m);
   const sentTotal = (tok: Int32Array[], w: Float64Array) =>
     tok.map((s) => {
       let sum = 0;

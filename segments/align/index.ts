@@ -42,6 +42,10 @@ export interface AlignParams {
   /** Minimum Dice association and co-occurrence count for a learnt word pair. */
   learnDice: number;
   learnCount: number;
+  /** Prior strength (idf units) pulling each sentence's own lexical score towards its bead's pooled score. */
+  shrink: number;
+  /** Count dictionary words without a counterpart in the document as untranslated (see evidence.ts). */
+  countUnknown: boolean;
   /** Half-width of the first pass's band is bandBase + bandScale·√(longer side); it doubles while the path touches its edge. */
   bandBase: number;
   bandScale: number;
@@ -66,11 +70,13 @@ export const DEFAULT_PARAMS: AlignParams = {
     '3-2': 1.2,
     '1-5': 1.6,
     '5-1': 1.6,
-    '1-0': 0.5,
-    '0-1': 0.5,
+    '1-0': 0.4,
+    '0-1': 0.4,
   },
   learnDice: 0.5,
   learnCount: 2,
+  shrink: 2,
+  countUnknown: true,
   bandBase: 20,
   bandScale: 0,
   realignBand: 12,
@@ -93,6 +99,7 @@ function lexiconTranslations(lexicon: Lexicon): (key: string) => string[] {
     const out = new Set<string>();
     for (let a = 0; a < key.length; a++) {
       for (let b = a + 1; b <= Math.min(key.length, a + lexicon.maxHeadLength); b++) {
+        if (b - a < 2 && key.length > 1) continue;
         const ids = lexicon.lookup(a === 0 && b === key.length ? key : key.slice(a, b));
         if (ids) for (const id of ids) out.add(lexicon.vocab[id]);
       }
@@ -195,10 +202,11 @@ interface Prepared {
   zhLengths: number[];
   enLengths: number[];
   translate: (key: string) => string[];
+  enKnown?: (key: string) => boolean;
   ratio: number;
 }
 
-function prepare(zh: string[], en: string[], options: AlignOptions): Prepared {
+function prepare(zh: string[], en: string[], options: AlignOptions, p: AlignParams): Prepared {
   const lexicon = options.lexicon;
   const glossary = new Map<string, string[]>();
   const glossaryLongest = new Map<number, number>();
@@ -237,6 +245,7 @@ function prepare(zh: string[], en: string[], options: AlignOptions): Prepared {
     zhLengths,
     enLengths,
     translate,
+    enKnown: lexicon && p.countUnknown ? (key: string) => key[0] === '#' || lexicon.vocabIndex.has(key) : undefined,
     ratio: zhSum > 0 && enSum > 0 ? enSum / zhSum : 3,
   };
 }
@@ -339,7 +348,7 @@ export function align(zh: string[], en: string[], options: AlignOptions = {}): B
   if (n === 0) return en.map((_, j) => ({ zh: [], en: [j], score: 0, confidence: 1 }));
   if (m === 0) return zh.map((_, i) => ({ zh: [i], en: [], score: 0, confidence: 1 }));
   const p: AlignParams = { ...DEFAULT_PARAMS, ...options.params };
-  const beads = alignPrepared(prepare(zh, en, options), p, options.singlePass ?? false);
+  const beads = alignPrepared(prepare(zh, en, options, p), p, options.singlePass ?? false);
   return beads.map((b) => ({
     zh: range(b.zhStart, b.zhEnd),
     en: range(b.enStart, b.enEnd),
@@ -357,6 +366,7 @@ function alignPrepared(prep: Prepared, p: AlignParams, singlePass: boolean): Raw
     variance: p.variance * prep.ratio,
     ratio: prep.ratio,
     shapePenalty: p.shapePenalty,
+    shrink: p.shrink,
   };
   const W1 = Math.ceil(p.bandBase + p.bandScale * Math.sqrt(Math.max(n, m)));
   const centre = coarseCentre(prep, p) ?? diagonal(n, m);

@@ -15,6 +15,8 @@ export interface SearchParams {
   variance: number;
   /** English characters per Chinese character for this document. */
   ratio: number;
+  /** Prior strength (idf units) pulling a sentence's own score towards its bead's; Infinity = pooled only. */
+  shrink?: number;
   /** Penalty of each bead shape, keyed "a-b". */
   shapePenalty: Record<string, number>;
 }
@@ -136,6 +138,31 @@ export function makeScorer(ev: DocEvidence, band: Band, p: SearchParams): BeadSc
     for (let t = es; t < es + b; t++) matched += coverageAt(enCov, t, zs, a);
     return Math.min(1, matched / total);
   };
+  // Each sentence pays for its own untranslated share, shrunk towards the bead's pooled share by
+  // a prior of `shrink` idf units: a sentence with little dictionary evidence inherits its bead's
+  // score, but a substantial sentence with no translation in the bead cannot hide in a good bead.
+  const shrink = p.shrink ?? Infinity;
+  const ownZh = new Float64Array(MAX_SPAN);
+  const ownEn = new Float64Array(MAX_SPAN);
+  const lexicalCost = (zs: number, es: number, a: number, b: number): number => {
+    const total = zhTotPrefix[zs + a] - zhTotPrefix[zs] + enTotPrefix[es + b] - enTotPrefix[es];
+    if (total <= 0) return p.lexWeight * (a + b);
+    let matched = 0;
+    for (let k = 0; k < a; k++) matched += ownZh[k] = coverageAt(zhCov, zs + k, es, b);
+    for (let k = 0; k < b; k++) matched += ownEn[k] = coverageAt(enCov, es + k, zs, a);
+    const pooled = Math.min(1, matched / total);
+    if (shrink === Infinity || a + b === 2) return p.lexWeight * (1 - pooled) * (a + b);
+    let cost = 0;
+    for (let k = 0; k < a; k++) {
+      const own = zhTotPrefix[zs + k + 1] - zhTotPrefix[zs + k];
+      cost += 1 - Math.min(1, (ownZh[k] + shrink * pooled) / (own + shrink));
+    }
+    for (let k = 0; k < b; k++) {
+      const own = enTotPrefix[es + k + 1] - enTotPrefix[es + k];
+      cost += 1 - Math.min(1, (ownEn[k] + shrink * pooled) / (own + shrink));
+    }
+    return p.lexWeight * cost;
+  };
   const lengthCost = (zs: number, es: number, a: number, b: number): number => {
     const x = (zhLenPrefix[zs + a] - zhLenPrefix[zs]) * p.ratio;
     const y = enLenPrefix[es + b] - enLenPrefix[es];
@@ -150,7 +177,7 @@ export function makeScorer(ev: DocEvidence, band: Band, p: SearchParams): BeadSc
     // Scaling by bead size keeps merging from paying by itself: every sentence pays for the share
     // of words left without a translation in its bead, whatever the bead's shape.
     if (a === 0 || b === 0) return pen + p.lexWeight * (a + b);
-    return p.lexWeight * (1 - sim(zs, es, a, b)) * (a + b) + p.lengthWeight * lengthCost(zs, es, a, b) + pen;
+    return lexicalCost(zs, es, a, b) + p.lengthWeight * lengthCost(zs, es, a, b) + pen;
   };
   const boundedCost = (k: number, zs: number, es: number, budget: number): number => {
     const a = SHAPE_A[k];
@@ -158,7 +185,7 @@ export function makeScorer(ev: DocEvidence, band: Band, p: SearchParams): BeadSc
     if (a === 0 || b === 0) return penalties[k] + p.lexWeight * (a + b);
     const fixed = penalties[k] + p.lengthWeight * lengthCost(zs, es, a, b);
     if (fixed >= budget) return Infinity;
-    return fixed + p.lexWeight * (1 - sim(zs, es, a, b)) * (a + b);
+    return fixed + lexicalCost(zs, es, a, b);
   };
   return { zhCov, enCov, cost, boundedCost, sim, lengthCost };
 }

@@ -71,6 +71,7 @@ const basePairs = read('samples/shanghai-fyp/gold.align')
 
 // Each pair: a sample sentence pair with two generated terms added, rendered as an editor would
 // see them — mostly right, sometimes a variant, a forbidden rendering or nothing.
+const flat = (s: string) => Buffer.from(s, 'utf8').toString('utf8');
 const pairs = Array.from({ length: 100_000 }, (_, i) => {
   const base = basePairs[i % basePairs.length];
   const a = pick(entries);
@@ -82,7 +83,8 @@ const pairs = Array.from({ length: 100_000 }, (_, i) => {
     if (r < 0.95 && e.forbidden.length) return e.forbidden[0];
     return 'it';
   };
-  return { source: `${a.zh}和${b.zh}：${base.source}`, target: `${render(a)} and ${render(b)}: ${base.target}` };
+  // Decoded from bytes, as text read from a file or the database is (flat strings, not concatenations).
+  return { source: flat(`${a.zh}和${b.zh}：${base.source}`), target: flat(`${render(a)} and ${render(b)}: ${base.target}`) };
 });
 
 function cpuMs(fn: () => void): { cpu: number; wall: number } {

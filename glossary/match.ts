@@ -53,11 +53,73 @@ interface AcNode {
   out: number;
 }
 
-export interface TermIndex {
-  entries: TermEntry[];
-  nodes: AcNode[];
+/**
+ * The automaton in flat typed arrays (struct of arrays): node objects scattered over the heap cost
+ * a cache miss per character on a 10,000-term glossary. Transitions other than the root's live in
+ * one open-addressing hash table keyed by (state, code unit).
+ */
+interface Automaton {
+  fail: Int32Array;
+  out: Int32Array;
+  depth: Int32Array;
+  entry: (TermEntry | null)[];
   /** The root's transitions as a table over UTF-16 code units: most characters leave from the root. */
   rootNext: Int32Array;
+  mask: number;
+  tState: Int32Array;
+  tChar: Int32Array;
+  tNext: Int32Array;
+}
+
+const slotOf = (state: number, c: number, mask: number) => (Math.imul(state, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask;
+
+function goTo(a: Automaton, state: number, c: number): number {
+  for (let h = slotOf(state, c, a.mask); ; h = (h + 1) & a.mask) {
+    const st = a.tState[h];
+    if (st === state && a.tChar[h] === c) return a.tNext[h];
+    if (st === -1) return -1;
+  }
+}
+
+function flatten(nodes: AcNode[]): Automaton {
+  const n = nodes.length;
+  let edges = 0;
+  for (let i = 1; i < n; i++) edges += nodes[i].next.size;
+  let cap = 16;
+  while (cap < edges * 2) cap *= 2;
+  const a: Automaton = {
+    fail: new Int32Array(n),
+    out: new Int32Array(n),
+    depth: new Int32Array(n),
+    entry: nodes.map((x) => x.entry),
+    rootNext: new Int32Array(65536),
+    mask: cap - 1,
+    tState: new Int32Array(cap).fill(-1),
+    tChar: new Int32Array(cap),
+    tNext: new Int32Array(cap),
+  };
+  nodes.forEach((node, i) => {
+    a.fail[i] = node.fail;
+    a.out[i] = node.out;
+    a.depth[i] = node.depth;
+    for (const [c, child] of node.next) {
+      if (i === 0) {
+        a.rootNext[c] = child;
+        continue;
+      }
+      let h = slotOf(i, c, a.mask);
+      while (a.tState[h] !== -1) h = (h + 1) & a.mask;
+      a.tState[h] = i;
+      a.tChar[h] = c;
+      a.tNext[h] = child;
+    }
+  });
+  return a;
+}
+
+export interface TermIndex {
+  entries: TermEntry[];
+  automaton: Automaton;
   /**
    * Entries with a forbidden rendering, by the id of its first word key, then (for phrases) by
    * the id of its second: a phrase is only tried where its first two words occur.
@@ -79,7 +141,18 @@ interface CompiledRendering {
   literal: string;
 }
 
-const compiled = new WeakMap<TermEntry, CompiledRendering[]>();
+// Compiled renderings ride on the entry under a symbol (non-enumerable, so entries still compare
+// and serialise as plain data); a property read is much cheaper than a WeakMap lookup per term.
+const COMPILED = Symbol('compiled renderings');
+type WithCompiled = TermEntry & { [COMPILED]?: CompiledRendering[] };
+const compiledFallback = new WeakMap<TermEntry, CompiledRendering[]>();
+function compiledOf(entry: TermEntry): CompiledRendering[] | undefined {
+  return (entry as WithCompiled)[COMPILED] ?? compiledFallback.get(entry);
+}
+function storeCompiled(entry: TermEntry, list: CompiledRendering[]): void {
+  if (Object.isExtensible(entry)) Object.defineProperty(entry, COMPILED, { value: list, enumerable: false, configurable: true, writable: true });
+  else compiledFallback.set(entry, list);
+}
 
 /** Full-width ASCII → ASCII, one code unit for one, so spans in the folded text are spans in the original. */
 function foldZhUnit(code: number): number {
@@ -143,37 +216,38 @@ export function buildTermIndex(entries: TermEntry[]): TermIndex {
       if (list[list.length - 1] !== entry) list.push(entry);
     }
   }
-  const rootNext = new Int32Array(65536);
-  for (const [c, child] of nodes[0].next) rootNext[c] = child;
-  return { entries, nodes, rootNext, forbiddenByKey, byZh };
+  return { entries, automaton: flatten(nodes), forbiddenByKey, byZh };
 }
 
 /** Longest-leftmost, non-overlapping glossary terms in a Chinese text. */
 export function matchSource(index: TermIndex, zh: string): TermMatch[] {
-  const { nodes, rootNext } = index;
-  // For each start position the accepting node of the longest term starting there.
-  let longestAt: Int32Array | null = null;
+  const a = index.automaton;
+  const { fail, out, depth, rootNext } = a;
+  // Every term occurrence as (start, accepting node), in order of end position.
+  const hitStart: number[] = [];
+  const hitNode: number[] = [];
   let state = 0;
   for (let i = 0; i < zh.length; i++) {
     const c = foldZhUnit(zh.charCodeAt(i));
-    let next: number | undefined;
-    while (state !== 0 && (next = nodes[state].next.get(c)) === undefined) state = nodes[state].fail;
-    state = state === 0 ? rootNext[c] : next!;
-    for (let o = nodes[state].out; o > 0; o = nodes[nodes[o].fail].out) {
-      const start = i + 1 - nodes[o].depth;
-      longestAt ??= new Int32Array(zh.length);
-      const prev = longestAt[start];
-      if (prev === 0 || nodes[prev].depth < nodes[o].depth) longestAt[start] = o;
+    let next = -1;
+    while (state !== 0 && (next = goTo(a, state, c)) < 0) state = fail[state];
+    state = state === 0 ? rootNext[c] : next;
+    for (let o = out[state]; o > 0; o = out[fail[o]]) {
+      hitStart.push(i + 1 - depth[o]);
+      hitNode.push(o);
     }
   }
-  if (!longestAt) return [];
+  if (hitStart.length === 0) return [];
+  // Leftmost first, longest at the same start; then skip what the chosen term covers.
+  const order = hitStart.map((_, k) => k).sort((x, y) => hitStart[x] - hitStart[y] || depth[hitNode[y]] - depth[hitNode[x]]);
   const result: TermMatch[] = [];
-  for (let s = 0; s < zh.length; s++) {
-    const o = longestAt[s];
-    if (o === 0) continue;
-    const node = nodes[o];
-    result.push({ entry: node.entry!, start: s, end: s + node.depth });
-    s += node.depth - 1;
+  let covered = 0;
+  for (const k of order) {
+    const start = hitStart[k];
+    if (start < covered) continue;
+    const o = hitNode[k];
+    result.push({ entry: a.entry[o]!, start, end: start + depth[o] });
+    covered = start + depth[o];
   }
   return result;
 }
@@ -202,7 +276,7 @@ const FORM_RANK: Record<RenderingForm, number> = { preferred: 0, variant: 1, for
  * variant over forbidden (so a forbidden phrase inside an accepted one is not reported).
  */
 export function findRenderings(entry: TermEntry, en: string): Rendering[] {
-  const list = compiled.get(entry) ?? compileEntry(entry);
+  const list = compiledOf(entry) ?? compileEntry(entry);
   const toks = tokenizeTarget(en);
   const total = toks.keys.length;
   const found: (Rendering & { literal: string })[] = [];
@@ -393,7 +467,7 @@ export function compileEntry(entry: TermEntry): CompiledRendering[] {
       if (same) list[i].rendering = same.rendering;
     }
   }
-  compiled.set(entry, list);
+  storeCompiled(entry, list);
   return list;
 }
 

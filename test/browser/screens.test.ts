@@ -88,7 +88,9 @@ describe('projects, new documents and the glossary manager', () => {
     const saved = (await f.admin.get(`/api/projects/${f.projectId}/glossary`)).body.find((e: { zh: string }) => e.zh === '国际航运中心');
     expect(saved).toMatchObject({ en: 'international shipping center', status: 'deprecated', forbidden: ['global shipping hub', 'international shipping hub'] });
 
-    const tbx = await page.evaluate(async (url) => (await fetch(url)).text(), await page.getByRole('link', { name: 'Export the glossary as TBX' }).getAttribute('href'));
+    const href = (await page.getByRole('link', { name: 'Export the glossary as TBX' }).getAttribute('href')) ?? '';
+    expect(href).toMatch(/\/glossary\/export\?format=tbx$/);
+    const tbx = await page.evaluate(async (url) => (await fetch(url)).text(), href);
     expect(tbx).toContain('<term>国际航运中心</term>');
     await page.screenshot({ path: screenshotPath('glossary.png') });
   }, 60_000);

@@ -22,6 +22,8 @@ import { insertDocumentWithSegments } from './db/queries/documents.ts';
 import type { NewSegment } from './db/queries/documents.ts';
 import { fieldProblem } from './problem.ts';
 import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
 export interface ImportInput {
   projectId: number;
@@ -151,12 +153,20 @@ let workerBroken = false;
 let nextJob = 1;
 const jobs = new Map<number, { resolve: (r: PreparedImport) => void; reject: (e: Error) => void }>();
 
+/**
+ * A worker thread does not inherit tsx's loader hooks (Node 20), so the worker starts from a small
+ * JavaScript bootstrap that registers tsx (its ESM API) and then imports import-worker.ts.
+ */
+function workerBootstrap(): string {
+  const api = createRequire(import.meta.url).resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs');
+  const entry = new URL('./import-worker.ts', import.meta.url).href;
+  return `import(${JSON.stringify(pathToFileURL(api).href)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
+}
+
 function importWorker(): Worker | undefined {
   if (workerBroken) return undefined;
   if (worker) return worker;
-  // Under tsx the loader flags are inherited; under other runners (vitest) the worker needs them.
-  const execArgv = process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : [...process.execArgv, '--import', 'tsx'];
-  const w = new Worker(new URL('./import-worker.ts', import.meta.url), { execArgv });
+  const w = new Worker(workerBootstrap(), { eval: true });
   w.unref();
   w.on('message', (msg: { id: number; result?: PreparedImport; error?: string }) => {
     const job = jobs.get(msg.id);
@@ -173,6 +183,7 @@ function importWorker(): Worker | undefined {
   };
   w.on('error', (error) => {
     workerBroken = true;
+    console.error(`bitext: the import worker failed (${error.message}); imports now run on the main thread`);
     fail(error);
   });
   w.on('exit', (code) => fail(new Error(`import worker exited with code ${code}`)));

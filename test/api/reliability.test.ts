@@ -218,3 +218,34 @@ describe('bad input', () => {
     expect(snapshot()).toBe(before);
   });
 });
+
+describe('saves during a large import', () => {
+  let t: TestServer;
+  afterAll(() => t.close());
+
+  it('keep being answered while the import aligns in its worker thread', async () => {
+    t = await startTestServer();
+    const p = await t.project();
+    const translator = await t.signIn('translator', { projectId: p.id, role: 'translator' });
+    const small = (await p.admin.post(`/api/projects/${p.id}/documents`, { name: 'small', source: EXCERPT_ZH, draft: EXCERPT_EN })).body;
+    const seg = (await translator.get(`/api/documents/${small.id}/segments`)).body.items[2];
+    const big = repeatedSample(40);
+    let importDone = false;
+    const importing = p.admin.post(`/api/projects/${p.id}/documents`, { name: 'big', source: big.source, draft: big.draft }).then((r) => {
+      importDone = true;
+      return r;
+    });
+    // Give the request time to reach the worker, then save ten times in a row.
+    await new Promise((r) => setTimeout(r, 300));
+    let version = seg.version;
+    for (let i = 0; i < 10; i++) {
+      const res = await translator.patch(`/api/segments/${seg.id}`, { target: `${seg.target} (${i})` }, { 'if-match': `"${version}"` });
+      expect(res.status).toBe(200);
+      version = res.body.version;
+    }
+    expect(importDone).toBe(false);
+    const imported = await importing;
+    expect(imported.status).toBe(201);
+    expect(imported.body.segmentCount).toBeGreaterThan(9000);
+  }, 180_000);
+});

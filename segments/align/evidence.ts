@@ -82,15 +82,12 @@ export interface EvidenceInput {
 }
 
 export function buildEvidence(input: EvidenceInput): DocEvidence {
-  const n = input.zhTokens.length;
-  const m = input.enTokens.length;
   const zhI = new Interner();
   const enI = new Interner();
   const zhTok = input.zhTokens.map((t) => uniqueIds(t, zhI));
   const enTok = input.enTokens.map((t) => uniqueIds(t, enI));
   const zhTrans: Int32Array[] = [];
   const zhKnown = new Uint8Array(zhI.keys.length);
-  const reverse: number[][] = Array.from({ length: enI.keys.length }, () => []);
   for (let z = 0; z < zhI.keys.length; z++) {
     const targets = new Set<number>();
     for (const key of input.translate(zhI.keys[z])) {
@@ -98,13 +95,69 @@ export function buildEvidence(input: EvidenceInput): DocEvidence {
       const e = enI.ids.get(key);
       if (e !== undefined) targets.add(e);
     }
-    const arr = Int32Array.from(targets);
-    zhTrans.push(arr);
-    for (const e of arr) reverse[e].push(z);
+    zhTrans.push(Int32Array.from(targets));
   }
+  const enKnown = new Uint8Array(enI.keys.length);
+  if (input.enKnown) for (let e = 0; e < enI.keys.length; e++) enKnown[e] = input.enKnown(enI.keys[e]) ? 1 : 0;
+  return finish({
+    zhKeys: zhI.keys,
+    enIds: enI.ids,
+    zhTok,
+    enTok,
+    zhTrans,
+    zhKnown,
+    enKnown,
+    countKnown: input.enKnown !== undefined,
+    zhPost: postings(zhTok, zhI.keys.length),
+    enPost: postings(enTok, enI.keys.length),
+    zhLengths: input.zhLengths,
+    enLengths: input.enLengths,
+  });
+}
+
+interface EvidenceCore {
+  zhKeys: string[];
+  enIds: Map<string, number>;
+  zhTok: Int32Array[];
+  enTok: Int32Array[];
+  zhTrans: Int32Array[];
+  zhKnown: Uint8Array;
+  enKnown: Uint8Array;
+  countKnown: boolean;
+  zhPost: Int32Array[];
+  enPost: Int32Array[];
+  zhLengths: number[];
+  enLengths: number[];
+}
+
+const cores = new WeakMap<DocEvidence, EvidenceCore>();
+
+/** The same document with more translations (a learnt word table); tokens and postings are shared. */
+export function withTranslations(ev: DocEvidence, extra: (zhKey: string) => string[] | undefined): DocEvidence {
+  const core = cores.get(ev)!;
+  const zhTrans = core.zhTrans.map((old, z) => {
+    const add = extra(core.zhKeys[z]);
+    if (!add) return old;
+    const targets = new Set(old);
+    for (const key of add) {
+      const e = core.enIds.get(key);
+      if (e !== undefined) targets.add(e);
+    }
+    return Int32Array.from(targets);
+  });
+  const zhKnown = core.zhKnown.map((k, z) => (k || zhTrans[z].length > 0 ? 1 : 0));
+  return finish({ ...core, zhTrans, zhKnown });
+}
+
+function finish(core: EvidenceCore): DocEvidence {
+  const n = core.zhTok.length;
+  const m = core.enTok.length;
+  const { zhTok, enTok, zhTrans, zhPost, enPost, zhKnown, enKnown, countKnown } = core;
+  const reverse: number[][] = Array.from({ length: enPost.length }, () => []);
+  zhTrans.forEach((arr, z) => {
+    for (const e of arr) reverse[e].push(z);
+  });
   const enTrans = reverse.map((r) => Int32Array.from(r));
-  const zhPost = postings(zhTok, zhI.keys.length);
-  const enPost = postings(enTok, enI.keys.length);
   const idf = (post: Int32Array[], counts: (t: number) => boolean, total: number) => {
     const w = new Float64Array(post.length);
     for (let t = 0; t < post.length; t++) {
@@ -112,16 +165,15 @@ export function buildEvidence(input: EvidenceInput): DocEvidence {
     }
     return w;
   };
-  const enKnown = input.enKnown;
-  const zhW = idf(zhPost, (t) => (enKnown ? zhKnown[t] === 1 : zhTrans[t].length > 0), n);
-  const enW = idf(enPost, (t) => enTrans[t].length > 0 || (enKnown?.(enI.keys[t]) ?? false), m);
+  const zhW = idf(zhPost, (t) => (countKnown ? zhKnown[t] === 1 : zhTrans[t].length > 0), n);
+  const enW = idf(enPost, (t) => enTrans[t].length > 0 || enKnown[t] === 1, m);
   const sentTotal = (tok: Int32Array[], w: Float64Array) =>
     tok.map((s) => {
       let sum = 0;
       for (const t of s) sum += w[t];
       return sum;
     });
-  return {
+  const ev: DocEvidence = {
     n,
     m,
     zhTok,
@@ -134,9 +186,11 @@ export function buildEvidence(input: EvidenceInput): DocEvidence {
     enPost,
     zhTotPrefix: prefix(sentTotal(zhTok, zhW)),
     enTotPrefix: prefix(sentTotal(enTok, enW)),
-    zhLenPrefix: prefix(input.zhLengths),
-    enLenPrefix: prefix(input.enLengths),
+    zhLenPrefix: prefix(core.zhLengths),
+    enLenPrefix: prefix(core.enLengths),
   };
+  cores.set(ev, core);
+  return ev;
 }
 
 /**
@@ -192,10 +246,12 @@ export function computeCoverage(
       for (let start = l; start <= h; start++) {
         const cell = offset[s] + (start - l) * MAX_SPAN;
         let m = 0;
+        let sum = 0;
         for (let len = 1; len <= MAX_SPAN && start + len - 1 <= last; len++) {
-          m |= sentMask[start + len - 1];
-          let sum = 0;
-          for (let bits = m; bits !== 0; bits &= bits - 1) sum += weights[31 - Math.clz32(bits & -bits)];
+          // Only words newly covered by this sentence add to the span's sum.
+          const fresh = sentMask[start + len - 1] & ~m;
+          m |= fresh;
+          for (let bits = fresh; bits !== 0; bits &= bits - 1) sum += weights[31 - Math.clz32(bits & -bits)];
           data[cell + len - 1] += sum;
         }
       }

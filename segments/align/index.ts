@@ -6,7 +6,8 @@
 // re-aligns in a narrow band around the first path. Sources: Gale & Church 1993; Moore 2002;
 // Varga et al. 2005 (hunalign); Thompson & Koehn 2019 (Vecalign bead-size cost scaling).
 import { contentStems, stem } from './english-words.ts';
-import { buildEvidence, Interner } from './evidence.ts';
+import { buildEvidence, Interner, withTranslations } from './evidence.ts';
+import type { DocEvidence } from './evidence.ts';
 import type { Lexicon } from './lexicon.ts';
 import { bandedSearch, makeBand, makeScorer } from './search.ts';
 import type { RawBead, SearchParams } from './search.ts';
@@ -77,9 +78,9 @@ export const DEFAULT_PARAMS: AlignParams = {
   learnCount: 2,
   shrink: 2,
   countUnknown: true,
-  bandBase: 20,
+  bandBase: 15,
   bandScale: 0,
-  realignBand: 12,
+  realignBand: 8,
 };
 
 const expanded = new WeakMap<Lexicon, Map<string, string[]>>();
@@ -209,7 +210,7 @@ interface Prepared {
 function prepare(zh: string[], en: string[], options: AlignOptions, p: AlignParams): Prepared {
   const lexicon = options.lexicon;
   const glossary = new Map<string, string[]>();
-  const glossaryLongest = new Map<number, number>();
+  const glossaryLongest = new Map<string, number>();
   for (const [index, entry] of (options.glossary ?? []).entries()) {
     if (typeof entry?.zh !== 'string' || typeof entry?.en !== 'string') {
       throw new TypeError(`align: glossary entry ${index} needs string fields zh and en`);
@@ -218,12 +219,15 @@ function prepare(zh: string[], en: string[], options: AlignOptions, p: AlignPara
     if (!zhTerm) continue;
     const stems = [entry.en, ...(entry.variants ?? [])].flatMap((e) => contentStems(e));
     glossary.set(zhTerm, [...new Set([...(glossary.get(zhTerm) ?? []), ...stems])]);
-    const first = zhTerm.charCodeAt(0);
-    glossaryLongest.set(first, Math.max(glossaryLongest.get(first) ?? 0, zhTerm.length));
+    const two = zhTerm.slice(0, 2);
+    glossaryLongest.set(two, Math.max(glossaryLongest.get(two) ?? 0, zhTerm.length));
   }
   const heads = {
     has: (s: string) => glossary.has(s) || (lexicon?.has(s) ?? false),
-    longestFrom: (code: number) => Math.max(lexicon?.longestFrom(code) ?? 0, glossaryLongest.get(code) ?? 0),
+    longestAt: (text: string, at: number) =>
+      glossaryLongest.size === 0
+        ? (lexicon?.longestAt(text, at) ?? 0)
+        : Math.max(lexicon?.longestAt(text, at) ?? 0, glossaryLongest.get(text.slice(at, at + 2)) ?? 0),
   };
   const base = lexicon ? lexiconTranslations(lexicon) : undefined;
   const translate = (key: string): string[] => {
@@ -250,14 +254,7 @@ function prepare(zh: string[], en: string[], options: AlignOptions, p: AlignPara
   };
 }
 
-function runPass(
-  prep: Prepared,
-  translate: (key: string) => Iterable<string>,
-  centre: Int32Array,
-  startW: number,
-  params: SearchParams,
-): RawBead[] {
-  const ev = buildEvidence({ ...prep, translate });
+function runPass(ev: DocEvidence, centre: Int32Array, startW: number, params: SearchParams): RawBead[] {
   const { n, m } = ev;
   const width = new Int32Array(n + 1).fill(startW);
   for (;;) {
@@ -370,15 +367,11 @@ function alignPrepared(prep: Prepared, p: AlignParams, singlePass: boolean): Raw
   };
   const W1 = Math.ceil(p.bandBase + p.bandScale * Math.sqrt(Math.max(n, m)));
   const centre = coarseCentre(prep, p) ?? diagonal(n, m);
-  const beads = runPass(prep, prep.translate, centre, W1, params);
+  const ev = buildEvidence(prep);
+  const beads = runPass(ev, centre, W1, params);
   if (singlePass) return beads;
   const learnt = learnTable(prep, beads, p);
-  const translate = (key: string): string[] => {
-    const extra = learnt.get(key);
-    const base = prep.translate(key);
-    return extra ? base.concat(extra) : base;
-  };
-  return runPass(prep, translate, pathCentre(beads, n, m), p.realignBand, params);
+  return runPass(withTranslations(ev, (key) => learnt.get(key)), pathCentre(beads, n, m), p.realignBand, params);
 }
 
 function range(from: number, to: number): number[] {

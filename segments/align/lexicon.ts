@@ -12,8 +12,8 @@ export interface Lexicon {
   /** Translations of a Chinese headword (simplified or traditional form) as indices into vocab. */
   lookup(head: string): Int32Array | undefined;
   has(head: string): boolean;
-  /** Length of the longest headword starting with this UTF-16 code unit (0 if none). */
-  longestFrom(code: number): number;
+  /** Length of the longest headword of two or more characters starting at text[at] (0 if none). */
+  longestAt(text: string, at: number): number;
   /** Number of headwords. */
   size: number;
   /** Toneless pinyin syllables of single characters (first reading), for transliterated names. */
@@ -119,7 +119,9 @@ export function parseLexicon(text: string): Lexicon {
   // Only the headwords are indexed at load time; a headword's stem list is decoded on first lookup,
   // since a document touches a few thousand of the 180,000 headwords.
   const where = new Map<string, number>();
-  const longest = new Uint8Array(65536);
+  // Longest headword per first two characters: most positions start no word of two or more, and
+  // one lookup settles that instead of one per possible length.
+  const longest = new Map<string, number>();
   let maxHeadLength = 1;
   let pos = thirdBreak + 1;
   let lineNo = 4;
@@ -129,8 +131,10 @@ export function parseLexicon(text: string): Lexicon {
     if (end < 0) end = text.length;
     if (tab < 0 || tab > end) throw new Error(`lexicon: line ${lineNo} has no tab between headword and stems`);
     where.set(text.slice(pos, tab), tab + 1);
-    const first = text.charCodeAt(pos);
-    if (tab - pos > longest[first]) longest[first] = tab - pos;
+    if (tab - pos >= 2) {
+      const two = text.slice(pos, pos + 2);
+      if (tab - pos > (longest.get(two) ?? 0)) longest.set(two, tab - pos);
+    }
     if (tab - pos > maxHeadLength) maxHeadLength = tab - pos;
     pos = end + 1;
     lineNo++;
@@ -149,7 +153,7 @@ export function parseLexicon(text: string): Lexicon {
     decoded.set(head, ids);
     return ids;
   };
-  return { vocab, vocabIndex, lookup, has: (head: string) => where.has(head), longestFrom: (code: number) => longest[code], size: where.size, pinyin, maxHeadLength };
+  return { vocab, vocabIndex, lookup, has: (head: string) => where.has(head), longestAt: (t: string, at: number) => longest.get(t.slice(at, at + 2)) ?? 0, size: where.size, pinyin, maxHeadLength };
 }
 
 /** A lexicon built from a small in-memory list of pairs, for tests and callers without CC-CEDICT. */

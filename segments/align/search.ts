@@ -92,6 +92,8 @@ export interface BeadScorer {
   enCov: Coverage;
   /** Cost of the bead of shape SHAPES[k] starting at (zhStart, enStart). */
   cost(k: number, zhStart: number, enStart: number): number;
+  /** Shape penalties by shape index: a lower bound of each shape's cost. */
+  penalties: Float64Array;
   /** The same, or Infinity as soon as it is known to reach `budget` (the lexical part is never negative). */
   boundedCost(k: number, zhStart: number, enStart: number, budget: number): number;
   sim(zhStart: number, enStart: number, a: number, b: number): number;
@@ -142,14 +144,28 @@ export function makeScorer(ev: DocEvidence, band: Band, p: SearchParams): BeadSc
   // a prior of `shrink` idf units: a sentence with little dictionary evidence inherits its bead's
   // score, but a substantial sentence with no translation in the bead cannot hide in a good bead.
   const shrink = p.shrink ?? Infinity;
+  const zoff = zhCov.offset;
+  const zdata = zhCov.data;
+  const eoff = enCov.offset;
+  const edata = enCov.data;
   const ownZh = new Float64Array(MAX_SPAN);
   const ownEn = new Float64Array(MAX_SPAN);
   const lexicalCost = (zs: number, es: number, a: number, b: number): number => {
     const total = zhTotPrefix[zs + a] - zhTotPrefix[zs] + enTotPrefix[es + b] - enTotPrefix[es];
     if (total <= 0) return p.lexWeight * (a + b);
     let matched = 0;
-    for (let k = 0; k < a; k++) matched += ownZh[k] = coverageAt(zhCov, zs + k, es, b);
-    for (let k = 0; k < b; k++) matched += ownEn[k] = coverageAt(enCov, es + k, zs, a);
+    for (let k = 0; k < a; k++) {
+      const s = zs + k;
+      const c = es < zlo[s] || es > zhi[s] ? 0 : zdata[zoff[s] + (es - zlo[s]) * MAX_SPAN + b - 1];
+      ownZh[k] = c;
+      matched += c;
+    }
+    for (let k = 0; k < b; k++) {
+      const t = es + k;
+      const c = zs < elo[t] || zs > ehi[t] ? 0 : edata[eoff[t] + (zs - elo[t]) * MAX_SPAN + a - 1];
+      ownEn[k] = c;
+      matched += c;
+    }
     const pooled = Math.min(1, matched / total);
     if (shrink === Infinity || a + b === 2) return p.lexWeight * (1 - pooled) * (a + b);
     let cost = 0;
@@ -187,7 +203,7 @@ export function makeScorer(ev: DocEvidence, band: Band, p: SearchParams): BeadSc
     if (fixed >= budget) return Infinity;
     return fixed + lexicalCost(zs, es, a, b);
   };
-  return { zhCov, enCov, cost, boundedCost, sim, lengthCost };
+  return { zhCov, enCov, cost, boundedCost, sim, lengthCost, penalties };
 }
 
 /** Best bead path within the band. */
@@ -201,6 +217,7 @@ export function bandedSearch(ev: DocEvidence, scorer: BeadScorer, band: Band): S
   const back = new Uint8Array(offset[n + 1]).fill(255);
   D[0] = 0;
   const shapeCount = SHAPES.length;
+  const penalties = scorer.penalties;
   for (let i = 0; i <= n; i++) {
     for (let j = rowLo[i]; j <= rowHi[i]; j++) {
       if (i === 0 && j === 0) continue;
@@ -213,7 +230,7 @@ export function bandedSearch(ev: DocEvidence, scorer: BeadScorer, band: Band): S
         const pj = j - b;
         if (pi < 0 || pj < 0 || pj < rowLo[pi] || pj > rowHi[pi]) continue;
         const prev = D[offset[pi] + pj - rowLo[pi]];
-        if (prev === Infinity) continue;
+        if (prev + penalties[k] >= best) continue;
         const c = prev + scorer.boundedCost(k, pi, pj, best - prev);
         if (c < best) {
           best = c;

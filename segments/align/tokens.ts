@@ -20,8 +20,8 @@ export type ZhToken = string;
 
 export interface HeadwordSource {
   has(head: string): boolean;
-  /** Longest headword that can start with this UTF-16 code unit, bounding the match attempts. */
-  longestFrom(code: number): number;
+  /** Longest headword (of two or more characters) that can start at text[at], bounding the match attempts. */
+  longestAt(text: string, at: number): number;
 }
 
 const NUMERAL = new Set(ZH_NUMERAL_CHARS);
@@ -90,7 +90,7 @@ export function tokenizeChinese(text: string, heads: HeadwordSource): ZhToken[] 
       continue;
     }
     let word = 1;
-    for (let len = Math.min(heads.longestFrom(code), n - p); len >= 2; len--) {
+    for (let len = Math.min(heads.longestAt(text, p), n - p); len >= 2; len--) {
       if (heads.has(text.slice(p, p + len))) {
         word = len;
         break;

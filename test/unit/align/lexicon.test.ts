@@ -39,10 +39,10 @@ describe('compiling CC-CEDICT entries', () => {
     expect(lex.lookup('个')).toBeUndefined();
   });
 
-  it('records first-reading pinyin of single characters and the longest headword per first character', () => {
+  it('records first-reading pinyin of single characters and the longest headword at a position', () => {
     expect(lex.pinyin.get('陈')).toBe('chen');
-    expect(lex.longestFrom('发'.charCodeAt(0))).toBe(2);
-    expect(lex.longestFrom('说'.charCodeAt(0))).toBe(1);
+    expect(lex.longestAt('经济发展', 2)).toBe(2);
+    expect(lex.longestAt('经济发展', 1)).toBe(0);
   });
 
   it('rejects a file of another format, naming the header it found', () => {

@@ -1,3 +1,5 @@
+// Sign-in: scrypt verification (constant work for unknown users), rate limiting per username+IP,
+// a random session token whose sha256 is stored, and the HttpOnly SameSite=Lax cookie carrying it.
 import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';

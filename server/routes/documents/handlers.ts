@@ -1,3 +1,5 @@
+// Document handlers: import (JSON or multipart, decoded with segments/decode.ts, prepared in the import
+// worker), the segment list with filters, batch approval through the workflow rules, QA and stats.
 import type { Context } from 'hono';
 import type { AppEnv, Services } from '../../context.ts';
 import type { SessionUser } from '../../db/queries/users.ts';

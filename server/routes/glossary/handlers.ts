@@ -1,3 +1,5 @@
+// Glossary handlers: entries validated with glossary/model.ts's entryProblems, TBX/CSV import and export
+// through glossary/formats; every change drops the project's cached term index.
 import type { Context } from 'hono';
 import type { AppEnv, Services } from '../../context.ts';
 import type { SessionUser } from '../../db/queries/users.ts';

@@ -1,3 +1,4 @@
+// Health: answers only when the database answers a query.
 import type { Services } from '../../context.ts';
 import { databaseOk } from '../../db/queries/meta.ts';
 

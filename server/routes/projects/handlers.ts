@@ -1,3 +1,4 @@
+// Project handlers: site admins create projects; project admins manage members (never the last admin).
 import type { Services } from '../../context.ts';
 import type { SessionUser } from '../../db/queries/users.ts';
 import { findUserByUsername } from '../../db/queries/users.ts';

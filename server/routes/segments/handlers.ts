@@ -1,3 +1,5 @@
+// Segment handlers: reads, saves with If-Match (409 carries the current segment), history with word
+// diffs (the diff package; character diffs for Chinese), and comments.
 import type { Context } from 'hono';
 import { diffChars, diffWords } from 'diff';
 import type { AppEnv, Services } from '../../context.ts';

@@ -13,9 +13,8 @@ import { targetEqualsSource } from './target-equals-source.ts';
 import { punctuation } from './punctuation.ts';
 import { sourceWarning } from './source-warning.ts';
 import { analysePair } from './analysis.ts';
-import type { PairAnalysis } from './analysis.ts';
 
-export type { CheckContext, CheckDef, CheckId, Finding, Pair, Severity, Span } from './types.ts';
+export type { CheckContext, CheckDef, CheckId, DocumentCollector, Finding, Pair, Severity, Span } from './types.ts';
 
 export const CHECKS: readonly CheckDef[] = [
   termMissing,
@@ -66,15 +65,21 @@ export function checkPair(source: string, target: string, ctx: CheckContext, opt
  */
 export function checkDocument(pairs: Pair[], ctx: CheckContext, options?: CheckOptions): Finding[][] {
   const checks = selected(options);
-  const documentChecks = checks.filter((c) => c.checkDocument);
-  const analyses: PairAnalysis[] = [];
-  const result = pairs.map((p) => {
-    if (documentChecks.length) analyses.push(analysePair(ctx.index, p.source, p.target));
-    return checkPair(p.source, p.target, { index: ctx.index, warnings: p.warnings ?? [], rawStart: p.rawStart ?? 0 }, options);
-  });
-  for (const def of documentChecks) {
-    def.checkDocument!(pairs, ctx, analyses).forEach((found, i) => {
-      if (found.length) result[i].push(...found);
+  const collectors = checks.filter((c) => c.collector).map((c) => c.collector!());
+  const others = checks.filter((c) => c.checkDocument && !c.collector);
+  const result: Finding[][] = [];
+  for (let i = 0; i < pairs.length; i++) {
+    const p = pairs[i];
+    if (collectors.length) {
+      const analysis = analysePair(ctx.index, p.source, p.target);
+      for (const c of collectors) c.add(i, analysis);
+    }
+    result.push(checkPair(p.source, p.target, { index: ctx.index, warnings: p.warnings ?? [], rawStart: p.rawStart ?? 0 }, options));
+  }
+  const documentFindings = [...collectors.map((c) => c.finish(pairs)), ...others.map((c) => c.checkDocument!(pairs, ctx))];
+  for (const found of documentFindings) {
+    found.forEach((list, i) => {
+      if (list.length) result[i].push(...list);
     });
   }
   return result;

@@ -5,6 +5,7 @@
 import type { TermEntry } from '../model.ts';
 import { analysePair } from './analysis.ts';
 import type { PairAnalysis } from './analysis.ts';
+import type { Rendering } from '../match.ts';
 import type { CheckContext, CheckDef, Finding, Pair } from './types.ts';
 import { matchFirstLetterCase, quote } from './types.ts';
 
@@ -29,17 +30,37 @@ export const termInconsistent: CheckDef = {
     }
     return findings;
   },
-  checkDocument(pairs: Pair[], ctx: CheckContext, analyses?: PairAnalysis[]) {
-    const result: Finding[][] = pairs.map(() => []);
-    // Counts per entry; most entries only ever see one rendering, so the map of counts is only
-    // made when a second one turns up.
-    const usage = new Map<TermEntry, { first: string; n: number; counts: Map<string, number> | null }>();
-    const perPair = pairs.map((p, i) => (analyses?.[i] ?? analysePair(ctx.index, p.source, p.target)).entries.filter((a) => a.accepted.length > 0));
-    for (const entries of perPair) {
-      for (const a of entries) {
+  checkDocument(pairs: Pair[], ctx: CheckContext) {
+    const collector = documentUsage();
+    pairs.forEach((p, i) => collector.add(i, analysePair(ctx.index, p.source, p.target)));
+    return collector.finish(pairs);
+  },
+  collector: documentUsage,
+};
+
+/**
+ * Rendering counts over a document, fed one pair at a time while the pairs are checked. Only the
+ * accepted renderings (and their pair numbers) are kept, not whole analyses.
+ */
+function documentUsage() {
+  // Most entries only ever see one rendering, so the map of counts is made when a second turns up.
+  interface Usage {
+    first: string;
+    n: number;
+    counts: Map<string, number> | null;
+    pairIndex: number[];
+    renderings: Rendering[];
+  }
+  const usage = new Map<TermEntry, Usage>();
+  return {
+    add(i: number, analysis: PairAnalysis) {
+      for (const a of analysis.entries) {
+        if (a.accepted.length === 0) continue;
         let u = usage.get(a.entry);
+        if (!u) usage.set(a.entry, (u = { first: a.accepted[0].rendering, n: 0, counts: null, pairIndex: [], renderings: [] }));
         for (const r of a.accepted) {
-          if (!u) usage.set(a.entry, (u = { first: r.rendering, n: 0, counts: null }));
+          u.pairIndex.push(i);
+          u.renderings.push(r);
           if (!u.counts && r.rendering === u.first) {
             u.n++;
             continue;
@@ -48,37 +69,40 @@ export const termInconsistent: CheckDef = {
           u.counts.set(r.rendering, (u.counts.get(r.rendering) ?? 0) + 1);
         }
       }
-    }
-    const majority = new Map<TermEntry, string>();
-    for (const [entry, u] of usage) {
-      if (!u.counts) continue;
-      let best = u.first;
-      for (const [r, c] of u.counts) {
-        const b = u.counts.get(best)!;
-        if (c > b || (c === b && r === entry.en.trim())) best = r;
+    },
+    finish(pairs: Pair[]): Finding[][] {
+      const result: Finding[][] = pairs.map(() => []);
+      for (const [entry, u] of usage) {
+        if (!u.counts) continue;
+        let best = u.first;
+        for (const [r, c] of u.counts) {
+          const b = u.counts.get(best)!;
+          if (c > b || (c === b && r === entry.en.trim())) best = r;
+        }
+        const count = u.counts.get(best)!;
+        // Occurrences are in pair order; gather the odd ones of each pair.
+        for (let k = 0; k < u.renderings.length; ) {
+          const i = u.pairIndex[k];
+          const odd: Rendering[] = [];
+          for (; k < u.renderings.length && u.pairIndex[k] === i; k++) if (u.renderings[k].rendering !== best) odd.push(u.renderings[k]);
+          if (odd.length === 0) continue;
+          const target = pairs[i].target;
+          let suggestion = target;
+          for (let j = odd.length - 1; j >= 0; j--) {
+            const r = odd[j];
+            suggestion = suggestion.slice(0, r.start) + matchFirstLetterCase(r.text, best) + suggestion.slice(r.end);
+          }
+          result[i].push({
+            check: 'term-inconsistent',
+            severity: 'warning',
+            targetSpan: { start: odd[0].start, end: odd[0].end },
+            term: entry.zh,
+            message: `${entry.zh} is rendered ${quote(odd[0].rendering)} here but ${quote(best)} ${count === 1 ? 'once' : `${count} times`} in the document`,
+            suggestion,
+          });
+        }
       }
-      majority.set(entry, best);
-    }
-    perPair.forEach((entries, i) => {
-      const target = pairs[i].target;
-      for (const a of entries) {
-        const best = majority.get(a.entry);
-        if (!best) continue;
-        const odd = a.accepted.filter((r) => r.rendering !== best);
-        if (odd.length === 0) continue;
-        const others = usage.get(a.entry)!.counts!.get(best)!;
-        let suggestion = target;
-        for (const r of [...odd].reverse()) suggestion = suggestion.slice(0, r.start) + matchFirstLetterCase(r.text, best) + suggestion.slice(r.end);
-        result[i].push({
-          check: 'term-inconsistent',
-          severity: 'warning',
-          targetSpan: { start: odd[0].start, end: odd[0].end },
-          term: a.entry.zh,
-          message: `${a.entry.zh} is rendered ${quote(odd[0].rendering)} here but ${quote(best)} ${others === 1 ? 'once' : `${others} times`} in the document`,
-          suggestion,
-        });
-      }
-    });
-    return result;
-  },
-};
+      return result;
+    },
+  };
+}

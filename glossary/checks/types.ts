@@ -56,6 +56,11 @@ export interface Pair {
   rawStart?: number;
 }
 
+export interface DocumentCollector {
+  add(pairIndex: number, analysis: PairAnalysis): void;
+  finish(pairs: Pair[]): Finding[][];
+}
+
 export interface CheckDef {
   id: CheckId;
   severity: Severity;
@@ -63,11 +68,13 @@ export interface CheckDef {
   check(source: string, target: string, ctx: CheckContext): Finding[];
   /** The target with this check's problems corrected, or undefined when nothing can be proposed. */
   fix?(source: string, target: string, ctx: CheckContext): string | undefined;
+  /** Checks that look across segments add their findings here (index-aligned with pairs). */
+  checkDocument?(pairs: Pair[], ctx: CheckContext): Finding[][];
   /**
-   * Checks that look across segments add their findings here (index-aligned with pairs).
-   * `analyses` are the pairs' term analyses when the caller already has them.
+   * The same as checkDocument, fed pair by pair with the analysis the pair checks already made,
+   * so a document is analysed once.
    */
-  checkDocument?(pairs: Pair[], ctx: CheckContext, analyses?: PairAnalysis[]): Finding[][];
+  collector?(): DocumentCollector;
 }
 
 /** Copies the first letter's case of `like` onto `text` when `text` starts in lower case. */

@@ -115,6 +115,7 @@ describe('term-inconsistent', () => {
     expect(found.map((f) => f.length)).toEqual([0, 0, 1, 0]);
     expect(found[2][0].message).toContain('“sci-tech innovation” 2 times');
     expect(found[2][0].suggestion).toBe('Promoting the commercialization of sci-tech innovation results');
+    expect(getCheck('term-inconsistent')!.checkDocument!(pairs, ctx)).toEqual(found);
   });
 
   it('does not count plurals and spellings of one rendering as different renderings', () => {

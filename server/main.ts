@@ -33,6 +33,15 @@ const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (
   process.stdout.write(`bitext: listening on http://${host}:${info.port} (database ${env.dbFile})\n`);
 });
 
+server.on('error', (error: NodeJS.ErrnoException) => {
+  const where = `${env.host}:${env.port}`;
+  process.stderr.write(
+    error.code === 'EADDRINUSE' ? `bitext: ${where} is already in use; set PORT to another port\n` : `bitext: cannot listen on ${where}: ${error.message}\n`,
+  );
+  closeDatabase(db);
+  process.exit(1);
+});
+
 function shutdown(signal: string) {
   process.stdout.write(`bitext: ${signal}, shutting down\n`);
   server.close(async () => {

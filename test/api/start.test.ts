@@ -70,3 +70,25 @@ describe('first start on an empty database', () => {
     }
   });
 });
+
+describe('a port already in use', () => {
+  it('is reported in one line and the process exits with status 1', async () => {
+    const { createServer } = await import('node:net');
+    const { spawnSync } = await import('node:child_process');
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+        cwd: new URL('../../', import.meta.url),
+        env: { ...process.env, BITEXT_DB: dbFile, HOST: '127.0.0.1', PORT: String(port) },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`bitext: 127.0.0.1:${port} is already in use; set PORT to another port`);
+    } finally {
+      blocker.close();
+    }
+  });
+});

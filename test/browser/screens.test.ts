@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import iconv from 'iconv-lite';
-import { buildWeb, launch, screenshotPath, sectionSeven, segments, signIn, startFixture } from './harness.ts';
+import { PASSWORD, buildWeb, launch, screenshotPath, sectionSeven, segments, signIn, startFixture } from './harness.ts';
 import type { Browser, Fixture } from './harness.ts';
 import { EXCERPT_EN, EXCERPT_ZH } from '../helpers/sample.ts';
 
@@ -93,5 +93,19 @@ describe('projects, new documents and the glossary manager', () => {
     const tbx = await page.evaluate(async (url) => (await fetch(url)).text(), href);
     expect(tbx).toContain('<term>国际航运中心</term>');
     await page.screenshot({ path: screenshotPath('glossary.png') });
+  }, 60_000);
+
+  it('sends a user whose session expired to sign in and back to where they were', async () => {
+    const { page, context } = b;
+    await page.goto(f.server.url + '/');
+    await page.locator('tr[data-document]').first().waitFor();
+    await context.clearCookies();
+    await page.getByRole('link', { name: 'Glossary', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/signin' && /^\/projects\/\d+\/glossary$/.test(url.searchParams.get('next') ?? ''));
+    await page.getByLabel('Username').fill(f.reviewer);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/projects\/\d+\/glossary$/);
+    await page.locator('.glossary-table tbody tr').first().waitFor();
   }, 60_000);
 });

@@ -41,6 +41,12 @@ export interface Conflict {
 }
 
 let base = '';
+let unauthorized: (() => void) | undefined;
+
+/** Called when a request meets 401 (the session expired): the app sends the user to sign in. */
+export function onUnauthorized(handler: () => void): void {
+  unauthorized = handler;
+}
 
 /** Where the API lives (default: the page's own origin). */
 export function configureClient(options: { base?: string }): void {
@@ -87,6 +93,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
       data = { status: res.status, detail: text };
     }
   }
+  if (res.status === 401 && !options.accept?.includes(401) && path !== '/api/auth/login') unauthorized?.();
   if (!res.ok && !options.accept?.includes(res.status)) {
     const problem = (data && typeof data === 'object' ? data : {}) as Problem;
     throw new ApiError({ ...problem, status: res.status });

@@ -14,6 +14,7 @@ const WEAK = 'Make the basic research organisation better.';
 const REASON = 'Translate the whole heading and body: the pilot zones and strategic scientists are missing.';
 const BETTER =
   '1.1 Optimizing the Organizational Model of Basic Research. We will deepen the development of pilot zones for basic research and give strategic scientists a leading role.';
+const REVIEWED = BETTER.replace('give strategic scientists a leading role', 'let strategic scientists lead');
 
 describe('translating and reviewing in the browser', () => {
   let web: string;
@@ -130,17 +131,21 @@ describe('translating and reviewing in the browser', () => {
     await page.keyboard.press('Control+Shift+Enter');
     await row(reviewer, termSegment.id).and(page.locator('[data-status="approved"]')).waitFor();
 
+    // The reviewer polishes the second one: the change shows as tracked against the translator's version.
     await row(reviewer, otherSegment.id).click();
+    await target(reviewer).fill(REVIEWED);
+    await page.locator('.seg-row.active .tracked del', { hasText: 'give' }).waitFor();
+    await expect(page.locator('.seg-row.active .tracked ins').allTextContents()).resolves.toContain('let');
     await page.getByRole('tab', { name: 'History' }).click();
     await page.locator('.history li').first().waitFor();
     await page.screenshot({ path: screenshotPath('review.png') });
     await page.getByRole('button', { name: /Approve this segment/ }).click();
     await row(reviewer, otherSegment.id).and(page.locator('[data-status="approved"]')).waitFor();
     expect((await statusOf(termSegment.id)).status).toBe('approved');
-    expect((await statusOf(otherSegment.id)).status).toBe('approved');
+    expect(await statusOf(otherSegment.id)).toEqual({ status: 'approved', target: REVIEWED });
 
     const tmx = await page.evaluate(async (url) => (await fetch(url)).text(), `/api/documents/${documentId}/export.tmx`);
-    for (const text of [FIXED, BETTER]) expect(tmx).toContain(text.replace(/&/g, '&amp;'));
+    for (const text of [FIXED, REVIEWED]) expect(tmx).toContain(text.replace(/&/g, '&amp;'));
     expect(tmx).toContain('引领发展新质生产力');
     expect(tmx.match(/<tu[\s>]/g)).toHaveLength(2);
   }, 60_000);

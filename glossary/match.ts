@@ -117,6 +117,13 @@ function flatten(nodes: AcNode[]): Automaton {
   return a;
 }
 
+interface ForbiddenSlot {
+  one: TermEntry[];
+  two: Map<number, TermEntry[]>;
+  /** The second-word keys of `two` as a plain array while there are few (scanned, not hashed). */
+  seconds: number[] | null;
+}
+
 export interface TermIndex {
   entries: TermEntry[];
   automaton: Automaton;
@@ -124,7 +131,7 @@ export interface TermIndex {
    * Entries with a forbidden rendering, by the id of its first word key, then (for phrases) by
    * the id of its second: a phrase is only tried where its first two words occur.
    */
-  forbiddenByKey: Map<number, { one: TermEntry[]; two: Map<number, TermEntry[]> }>;
+  forbiddenByKey: Map<number, ForbiddenSlot>;
   byZh: Map<string, TermEntry>;
 }
 
@@ -207,7 +214,7 @@ export function buildTermIndex(entries: TermEntry[]): TermIndex {
     for (const c of compileEntry(entry)) {
       if (c.form !== 'forbidden' || c.keys.length === 0 || (entry.match === 'prefix' && c.keys.length === 1)) continue;
       let slot = forbiddenByKey.get(c.keys[0]);
-      if (!slot) forbiddenByKey.set(c.keys[0], (slot = { one: [], two: new Map() }));
+      if (!slot) forbiddenByKey.set(c.keys[0], (slot = { one: [], two: new Map(), seconds: null }));
       let list = slot.one;
       if (c.keys.length > 1) {
         list = slot.two.get(c.keys[1]) ?? [];
@@ -216,6 +223,7 @@ export function buildTermIndex(entries: TermEntry[]): TermIndex {
       if (list[list.length - 1] !== entry) list.push(entry);
     }
   }
+  for (const slot of forbiddenByKey.values()) if (slot.two.size <= 8) slot.seconds = [...slot.two.keys()];
   return { entries, automaton: flatten(nodes), forbiddenByKey, byZh };
 }
 
@@ -353,7 +361,10 @@ export function forbiddenCandidates(index: TermIndex, en: string): TermEntry[] {
     const slot = index.forbiddenByKey.get(keys[i]);
     if (!slot) continue;
     for (const e of slot.one) (out ??= new Set()).add(e);
-    const two = i + 1 < keys.length ? slot.two.get(keys[i + 1]) : undefined;
+    if (i + 1 >= keys.length || slot.two.size === 0) continue;
+    const second = keys[i + 1];
+    if (slot.seconds !== null && !slot.seconds.includes(second)) continue;
+    const two = slot.two.get(second);
     if (two) for (const e of two) (out ??= new Set()).add(e);
   }
   return out ? [...out] : [];

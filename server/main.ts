@@ -25,6 +25,8 @@ if (countUsers(db) === 0) {
 }
 
 const checkpointer = startCheckpointer(db, env.dbFile);
+// Expired sessions are refused on lookup anyway; this only keeps the table small.
+setInterval(() => deleteExpiredSessions(db, Date.now()), 3600_000).unref();
 
 const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
 const app = createApp({ db, webRoot: existsSync(webRoot) ? webRoot : undefined });

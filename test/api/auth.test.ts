@@ -104,3 +104,19 @@ describe('response headers', () => {
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
   });
 });
+
+describe('session expiry', () => {
+  it('refuses a session cookie after its lifetime', async () => {
+    const short = await startTestServer({ sessionTtlMs: 1500 });
+    try {
+      const c = await short.signIn('liu');
+      expect((await c.get('/api/me')).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 1700));
+      const res = await c.get('/api/me');
+      expect(res.status).toBe(401);
+      expect(res.body.errors[0]).toEqual({ field: 'cookie', message: 'missing or expired session' });
+    } finally {
+      await short.close();
+    }
+  });
+});

@@ -48,7 +48,17 @@ export function createApp(options: AppOptions): App {
     console.error(`${c.req.method} ${c.req.path}:`, error);
     return new Problem(500, 'internal error; the change was not applied').toResponse();
   });
-  app.notFound((c) => new Problem(404, `no route ${c.req.method} ${c.req.path}`, { errors: [{ field: 'path', message: 'no such route' }] }).toResponse());
+  app.notFound((c) => {
+    // A known path with another method is 405 with Allow, not 404.
+    const allowed = registry.specs.filter((spec) => pathPattern(spec.path).test(c.req.path)).map((spec) => spec.method.toUpperCase());
+    if (allowed.length) {
+      return new Problem(405, `${c.req.method} is not allowed on ${c.req.path}; use ${allowed.join(', ')}`, {
+        errors: [{ field: 'method', message: `allowed: ${allowed.join(', ')}` }],
+        headers: { allow: allowed.join(', ') },
+      }).toResponse();
+    }
+    return new Problem(404, `no route ${c.req.method} ${c.req.path}`, { errors: [{ field: 'path', message: 'no such route' }] }).toResponse();
+  });
 
   // nosniff, frame and opener isolation; no CSP here (the editor build decides its own).
   app.use('*', secureHeaders());
@@ -97,6 +107,16 @@ export function createApp(options: AppOptions): App {
   }
 
   return Object.assign(app, { registry });
+}
+
+const patterns = new Map<string, RegExp>();
+function pathPattern(path: string): RegExp {
+  let re = patterns.get(path);
+  if (!re) {
+    re = new RegExp('^' + path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+') + '$');
+    patterns.set(path, re);
+  }
+  return re;
 }
 
 const PLACEHOLDER = `<!doctype html>

@@ -198,6 +198,7 @@ describe('bad input', () => {
     ['a binary file', () => admin.request('POST', `/api/projects/${projectId}/documents`, { body: form('source', PNG, 'scan.png') }), 422, 'source'],
     ['GBK bytes inside a JSON body', () => admin.request('POST', `/api/projects/${projectId}/documents`, { body: gbkJson(), headers: { 'content-type': 'application/json' } }), 422, 'source'],
     ['a form post instead of JSON', () => admin.request('PATCH', `/api/segments/${segment.id}`, { body: 'target=x', headers: { 'content-type': 'application/x-www-form-urlencoded', 'if-match': `"${segment.version}"` } }), 415, 'content-type'],
+    ['a method the route does not have', () => admin.request('PUT', `/api/segments/${segment.id}`, { json: { target: 'x' } }), 405, 'method'],
     ['a segment id that does not exist', () => admin.patch('/api/segments/987654', { target: 'x' }, { 'if-match': '"1"' }), 404, 'id'],
     ['a path id that is not a number', () => admin.get('/api/documents/abc/segments'), 400, 'id'],
     ['a document that does not exist', () => admin.post('/api/documents/987654/approve', { segmentIds: [1] }), 404, 'id'],

@@ -18,6 +18,7 @@ describe('first start on an empty database', () => {
   it('creates the accounts, prints them and writes them to a 0600 file beside the database', async () => {
     const server = await spawnServer(dbFile);
     try {
+      expect(statSync(join(dir, 'data')).mode & 0o777).toBe(0o700);
       const file = join(dir, 'data', 'first-run-credentials.txt');
       expect(statSync(file).mode & 0o777).toBe(0o600);
       const lines = readFileSync(file, 'utf8').trimEnd().split('\n');

@@ -146,6 +146,7 @@ try {
   // Wait for the background pages, so the scroll covers loaded rows end to end.
   await page.waitForFunction(() => !document.querySelector('.doc-count')?.textContent?.includes('loading'), null, { timeout: 60_000 });
   const rendered = await page.evaluate(() => document.querySelectorAll('.vlist-row').length);
+  const estimatedHeight = await page.evaluate(() => document.querySelector<HTMLElement>('.vlist')!.scrollHeight);
 
   // 2. Scroll end to end.
   const scroll = await page.evaluate(async () => {
@@ -228,6 +229,7 @@ try {
     { name: `scroll, main-thread CPU per frame (${cpuPerFrame.length} traced)`, value: percentile(cpuPerFrame, 95), unit: 'ms p95' },
     { name: 'scroll frames over 20 ms', value: (100 * scroll.frames.filter((ms) => ms > 20).length) / scroll.frames.length, unit: '%' },
     { name: 'scroll frame, median', value: percentile(scroll.frames, 50), unit: 'ms' },
+    { name: 'document height guessed from text vs measured', value: (100 * (estimatedHeight - scroll.height)) / scroll.height, unit: '% off' },
     { name: `rows in the DOM while scrolling (of ${count})`, value: rendered, unit: 'rows' },
     { name: `keystroke: input → render (${keys.costs.length} keys)`, value: keyP50, unit: 'ms median' },
     { name: 'keystroke: input → render', value: percentile(keys.costs, 95), unit: 'ms p95' },

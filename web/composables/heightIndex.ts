@@ -7,6 +7,8 @@
 export class HeightIndex {
   private tree: Float64Array;
   private heights: Float64Array;
+  /** 1 where the height was measured in the DOM, 0 where it is still an estimate. */
+  private measured: Uint8Array;
   private n: number;
   readonly estimate: number;
 
@@ -16,6 +18,7 @@ export class HeightIndex {
     this.n = count;
     this.estimate = estimate;
     this.heights = new Float64Array(count).fill(estimate);
+    this.measured = new Uint8Array(count);
     this.tree = new Float64Array(count + 1);
     this.build();
   }
@@ -41,6 +44,9 @@ export class HeightIndex {
     const heights = new Float64Array(count).fill(this.estimate);
     heights.set(this.heights.subarray(0, Math.min(count, this.n)));
     this.heights = heights;
+    const measured = new Uint8Array(count);
+    measured.set(this.measured.subarray(0, Math.min(count, this.n)));
+    this.measured = measured;
     this.n = count;
     this.tree = new Float64Array(count + 1);
     this.build();
@@ -53,11 +59,29 @@ export class HeightIndex {
   /** Records a measured height; returns the change in pixels (0 when nothing moved). */
   setHeight(i: number, height: number): number {
     if (i < 0 || i >= this.n) throw new Error(`HeightIndex: row ${i} is outside 0..${this.n - 1}`);
+    this.measured[i] = 1;
     const delta = height - this.heights[i];
     if (delta === 0) return 0;
     this.heights[i] = height;
     for (let k = i + 1; k <= this.n; k += k & -k) this.tree[k] += delta;
     return delta;
+  }
+
+  /**
+   * Replaces the estimates of rows [from, to) that were never measured with better guesses (from
+   * their text length, say), in one O(n) rebuild. Measured rows keep their measurement.
+   */
+  refine(from: number, to: number, guess: (i: number) => number): void {
+    let changed = false;
+    for (let i = Math.max(0, from); i < Math.min(to, this.n); i++) {
+      if (this.measured[i]) continue;
+      const h = guess(i);
+      if (h > 0 && h !== this.heights[i]) {
+        this.heights[i] = h;
+        changed = true;
+      }
+    }
+    if (changed) this.build();
   }
 
   /** Top of row i: the sum of the heights of rows 0..i-1 (i may equal count: the total height). */

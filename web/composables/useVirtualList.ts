@@ -71,5 +71,10 @@ export function useVirtualList(count: Ref<number>, options: VirtualListOptions =
     return scrollToReveal(index.value, i, scrollTop.value, viewportHeight.value);
   }
 
-  return { range, totalHeight, offsetOf, measure, onScroll, reveal, scrollTop, viewportHeight, index };
+  /** Tells the computed geometry that the index changed outside `measure` (new estimates). */
+  function refresh(): void {
+    geometry.value++;
+  }
+
+  return { range, totalHeight, offsetOf, measure, onScroll, reveal, refresh, scrollTop, viewportHeight, index };
 }

@@ -40,6 +40,8 @@ export const useEditorStore = defineStore('editor', () => {
   const total = ref(0);
   const loaded = ref(0);
   const loading = ref(false);
+  /** Bumped by every (re)load: a new row set, so the list starts with fresh geometry. */
+  const generation = ref(0);
   const filter = reactive<SegmentFilter>({ status: [], check: '', section: '', q: '' });
   const active = ref(-1);
   /** The active segment's text as typed, not yet saved. */
@@ -102,6 +104,7 @@ export const useEditorStore = defineStore('editor', () => {
       if (token !== loadToken) return;
       byId.clear();
       loaded.value = 0;
+      generation.value++;
       total.value = first.total;
       rows.value = new Array(first.total);
       place(first.items, 0);
@@ -279,6 +282,7 @@ export const useEditorStore = defineStore('editor', () => {
     total,
     loaded,
     loading,
+    generation,
     filter,
     active,
     activeSegment,

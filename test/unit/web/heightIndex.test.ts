@@ -120,3 +120,23 @@ describe('recycling row slots', () => {
     expect(() => recycleSlots({ start: 0, end: 9 }, 8)).toThrow(/9 rows do not fit a pool of 8/);
   });
 });
+
+describe('refining estimates before rows are measured', () => {
+  it('replaces the estimates of unmeasured rows and keeps the measured ones', () => {
+    const index = new HeightIndex(5, 50);
+    index.setHeight(1, 120);
+    index.refine(0, 5, (i) => 60 + i);
+    expect([0, 1, 2, 3, 4].map((i) => index.heightOf(i))).toEqual([60, 120, 62, 63, 64]);
+    expect(index.total()).toBe(60 + 120 + 62 + 63 + 64);
+    expect(index.indexAt(60 + 120 + 62)).toBe(3);
+  });
+
+  it('keeps the measurements of rows that survive a resize', () => {
+    const index = new HeightIndex(3, 50);
+    index.setHeight(0, 90);
+    index.resize(6);
+    index.refine(0, 6, () => 70);
+    expect(index.heightOf(0)).toBe(90);
+    expect(index.heightOf(5)).toBe(70);
+  });
+});

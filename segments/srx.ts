@@ -9,6 +9,7 @@
 // XML is read with saxes, which never fetches a DTD and never expands declared entities (a DOCTYPE with
 // <!ENTITY> is refused). Rule regexes are written for Java/ICU; the common Java-only spellings \x{…} and
 // \Q…\E are translated, anything JavaScript cannot compile is reported with its line.
+import { FormatError, type FormatProblem } from './format-error.ts';
 import { SaxesParser } from 'saxes';
 import { checkRules, RuleError, type RuleSet, type SegmentationRule } from './rules.ts';
 
@@ -23,25 +24,8 @@ export interface Srx {
   mapRules: SrxMapRule[];
 }
 
-export interface SrxProblem {
-  line: number;
-  field?: string;
-  message: string;
-}
-
-/** A malformed SRX file; `problems` lists every problem found, each with its line. Same shape as FormatError. */
-export class SrxFormatError extends Error {
-  readonly format = 'srx';
-  constructor(readonly problems: SrxProblem[]) {
-    super(
-      `malformed SRX: ${problems
-        .slice(0, 5)
-        .map((p) => `line ${p.line}${p.field ? ` (${p.field})` : ''}: ${p.message}`)
-        .join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}`,
-    );
-    this.name = 'SrxFormatError';
-  }
-}
+/** A problem of a malformed SRX file (the project's one FormatError carries them). */
+export type SrxProblem = FormatProblem;
 
 /** Java/ICU regex spellings that JavaScript lacks but that mean the same thing. */
 function fromJavaRegex(source: string): string {
@@ -54,7 +38,7 @@ class StopParsing extends Error {}
 
 const RULE_CHILDREN = new Set(['beforebreak', 'afterbreak']);
 
-/** Parses an SRX 2.0 (or 1.0) document. Throws SrxFormatError naming every problem with its line. */
+/** Parses an SRX 2.0 (or 1.0) document. Throws FormatError naming every problem with its line. */
 export function parseSrx(xml: string): Srx {
   const problems: SrxProblem[] = [];
   const parser = new SaxesParser({ position: true });
@@ -202,7 +186,7 @@ export function parseSrx(xml: string): Srx {
 
   const first = /\S/.exec(xml.replace(/^\uFEFF/, ''));
   if (first && first[0] !== '<') {
-    throw new SrxFormatError([{ line: 1, message: 'not an XML document (it does not start with "<")' }]);
+    throw new FormatError('srx', [{ line: 1, message: 'not an XML document (it does not start with "<")' }]);
   }
   try {
     parser.write(xml).close();
@@ -215,7 +199,7 @@ export function parseSrx(xml: string): Srx {
       if (!rules.has(m.ruleName)) problem(`languagemap refers to languagerule "${m.ruleName}", which is not defined`, 'languagemap@languagerulename', m.line);
     }
   }
-  if (problems.length > 0) throw new SrxFormatError(problems);
+  if (problems.length > 0) throw new FormatError('srx', problems);
   return {
     cascade: cascade ?? false,
     rules,

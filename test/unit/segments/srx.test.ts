@@ -3,20 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { splitText } from '../../../segments/rules.ts';
 import { ZH_SENTENCE_RULES } from '../../../segments/rules-zh.ts';
 import { EN_SENTENCE_RULES } from '../../../segments/rules-en.ts';
-import { parseSrx, rulesForLanguage, serializeSrx, SrxFormatError } from '../../../segments/srx.ts';
+import { parseSrx, rulesForLanguage, serializeSrx } from '../../../segments/srx.ts';
+import { FormatError } from '../../../segments/format-error.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/srx/${name}`, import.meta.url), 'utf8');
 const seed = readFileSync(new URL('../../../samples/shanghai-fyp/source.zh.txt', import.meta.url), 'utf8');
 const draft = readFileSync(new URL('../../../samples/shanghai-fyp/draft.en.txt', import.meta.url), 'utf8');
 
-function formatError(run: () => unknown): SrxFormatError {
+function formatError(run: () => unknown): FormatError {
   try {
     run();
   } catch (e) {
-    if (e instanceof SrxFormatError) return e;
+    if (e instanceof FormatError) return e;
     throw e;
   }
-  throw new Error('expected an SrxFormatError');
+  throw new Error('expected a FormatError');
 }
 
 describe('loading the built-in rules from an SRX 2.0 file', () => {

@@ -25,3 +25,50 @@ export const SegmentSchema = z.object({
   updatedBy: z.number().int().nullable(),
   updatedAt: z.string(),
 });
+
+export const DocumentSchema = z.object({
+  id: z.number().int(),
+  projectId: z.number().int(),
+  name: z.string(),
+  granularity: z.enum(['sentence', 'clause']),
+  segmentCount: z.number().int(),
+  createdAt: z.string(),
+});
+
+export const CommentSchema = z.object({
+  id: z.number().int(),
+  segmentId: z.number().int(),
+  user: z.string().nullable(),
+  body: z.string(),
+  kind: z.enum(['comment', 'rejection', 'override']),
+  resolved: z.boolean(),
+  resolvedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const FindingSchema = z.object({
+  check: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  sourceSpan: z.object({ start: z.number().int(), end: z.number().int() }).optional(),
+  targetSpan: z.object({ start: z.number().int(), end: z.number().int() }).optional(),
+  term: z.string().optional(),
+  message: z.string(),
+  suggestion: z.string().optional(),
+});
+
+export const GlossaryEntrySchema = z.object({
+  id: z.number().int(),
+  externalId: z.string().nullable(),
+  zh: z.string(),
+  en: z.string(),
+  variants: z.array(z.string()),
+  forbidden: z.array(z.string()),
+  note: z.string(),
+  source: z.string(),
+  status: z.enum(['preferred', 'admitted', 'deprecated']),
+  caseSensitive: z.boolean(),
+  match: z.enum(['exact', 'inflected', 'prefix']),
+  updatedAt: z.string(),
+});
+
+export const MemberSchema = z.object({ userId: z.number().int(), username: z.string(), role: RoleSchema, addedAt: z.string() });

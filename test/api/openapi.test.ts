@@ -69,3 +69,42 @@ describe('the OpenAPI document', () => {
     expect(content['application/json'].schema.required).toEqual(['name', 'source']);
   });
 });
+
+describe('documented response schemas', () => {
+  it('match what the routes answer', async () => {
+    const { id: projectId, admin } = await t.project();
+    const imported = await admin.post(`/api/projects/${projectId}/documents`, { name: '摘录', source: '推动航运贸易联动发展。提升港口服务能级。', draft: 'We will promote the integrated development of shipping and trade. We will upgrade port services.' });
+    const documentId = imported.body.id;
+    const segments = (await admin.get(`/api/documents/${documentId}/segments`)).body;
+    const segmentId = segments.items[0].id;
+    const saved = await admin.patch(`/api/segments/${segmentId}`, { target: 'We will promote shipping and trade together.', status: 'translated' }, { 'if-match': `"${segments.items[0].version}"` });
+    const comment = await admin.post(`/api/segments/${segmentId}/comments`, { body: '联动 = integrated' });
+    const entry = await admin.post(`/api/projects/${projectId}/glossary`, { zh: '航运', en: 'shipping' });
+    const calls: [string, string, { status: number; body: unknown }][] = [
+      ['get', '/api/health', await t.client().get('/api/health')],
+      ['get', '/api/me', await admin.get('/api/me')],
+      ['get', '/api/projects', await admin.get('/api/projects')],
+      ['get', '/api/projects/:id/members', await admin.get(`/api/projects/${projectId}/members`)],
+      ['get', '/api/projects/:id/documents', await admin.get(`/api/projects/${projectId}/documents`)],
+      ['post', '/api/projects/:id/documents', imported],
+      ['get', '/api/documents/:id', await admin.get(`/api/documents/${documentId}`)],
+      ['get', '/api/documents/:id/segments', { status: 200, body: segments }],
+      ['patch', '/api/segments/:id', saved],
+      ['get', '/api/segments/:id/history', await admin.get(`/api/segments/${segmentId}/history`)],
+      ['post', '/api/segments/:id/comments', comment],
+      ['get', '/api/segments/:id/comments', await admin.get(`/api/segments/${segmentId}/comments`)],
+      ['post', '/api/documents/:id/approve', await admin.post(`/api/documents/${documentId}/approve`, { segmentIds: [segmentId] })],
+      ['get', '/api/documents/:id/qa', await admin.get(`/api/documents/${documentId}/qa`)],
+      ['get', '/api/documents/:id/stats', await admin.get(`/api/documents/${documentId}/stats`)],
+      ['post', '/api/projects/:id/glossary', entry],
+      ['get', '/api/projects/:id/glossary', await admin.get(`/api/projects/${projectId}/glossary`)],
+    ];
+    for (const [method, path, res] of calls) {
+      const spec = t.app.registry.specs.find((s) => s.method === method && s.path === path);
+      expect(spec?.response, `${method} ${path} documents its response`).toBeDefined();
+      expect(res.status, `${method} ${path}`).toBeLessThan(300);
+      const parsed = spec!.response!.safeParse(res.body);
+      expect(parsed.success ? [] : parsed.error.issues, `${method} ${path}`).toEqual([]);
+    }
+  });
+});

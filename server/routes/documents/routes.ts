@@ -1,7 +1,7 @@
 // Documents: import (JSON or multipart), list, segments with filters, batch approval, QA and stats.
 import { z } from 'zod';
 import type { RouteRegistry } from '../registry.ts';
-import { IdParam, SegmentSchema, StatusSchema } from '../schemas.ts';
+import { DocumentSchema, FindingSchema, IdParam, SegmentSchema, StatusSchema } from '../schemas.ts';
 import { approveHandler, getDocumentHandler, importHandler, listDocumentsHandler, listSegmentsHandler, qaHandler, statsHandler } from './handlers.ts';
 
 export const ImportJsonBody = z
@@ -56,7 +56,7 @@ export const ApproveBody = z
   .strict();
 
 export function registerDocumentRoutes(r: RouteRegistry): void {
-  r.route({ method: 'get', path: '/api/projects/:id/documents', summary: 'Documents of a project', tag: 'documents', params: IdParam }, (i) =>
+  r.route({ method: 'get', path: '/api/projects/:id/documents', summary: 'Documents of a project', tag: 'documents', params: IdParam, response: z.array(DocumentSchema) }, (i) =>
     listDocumentsHandler(i.services, i.user, i.params.id),
   );
   r.route(
@@ -71,11 +71,12 @@ export function registerDocumentRoutes(r: RouteRegistry): void {
       body: ImportJsonBody,
       multipart: ImportMultipartBody,
       status: 201,
+      response: DocumentSchema.extend({ drafted: z.number().int(), beads: z.number().int() }),
       errors: { 403: 'translators cannot import', 413: 'the body is too large', 422: 'empty or undecodable source' },
     },
     (i) => importHandler(i.c, i.services, i.user, i.params.id),
   );
-  r.route({ method: 'get', path: '/api/documents/:id', summary: 'A document with its repairs and source warnings', tag: 'documents', params: IdParam }, (i) =>
+  r.route({ method: 'get', path: '/api/documents/:id', summary: 'A document with its repairs and source warnings', tag: 'documents', params: IdParam, response: DocumentSchema.extend({ repairs: z.array(z.unknown()), warnings: z.array(z.unknown()), hasDraft: z.boolean() }) }, (i) =>
     getDocumentHandler(i.services, i.user, i.params.id),
   );
   r.route(
@@ -98,14 +99,30 @@ export function registerDocumentRoutes(r: RouteRegistry): void {
       tag: 'review',
       params: IdParam,
       body: ApproveBody,
+      response: z.object({
+        approved: z.array(SegmentSchema),
+        refused: z.array(z.object({ id: z.number().int(), message: z.string(), findings: z.array(FindingSchema).optional() })),
+      }),
       errors: { 403: 'translators cannot approve' },
     },
     (i) => approveHandler(i.services, i.user, i.params.id, i.body),
   );
-  r.route({ method: 'get', path: '/api/documents/:id/qa', summary: 'All glossary/QA findings of the document', tag: 'review', params: IdParam }, (i) =>
+  r.route({ method: 'get', path: '/api/documents/:id/qa', summary: 'All glossary/QA findings of the document', tag: 'review', params: IdParam,
+      response: z.object({
+        total: z.number().int(),
+        bySeverity: z.record(z.string(), z.number().int()),
+        findings: z.array(FindingSchema.extend({ segmentId: z.number().int(), index: z.number().int() })),
+      }) }, (i) =>
     qaHandler(i.services, i.user, i.params.id),
   );
-  r.route({ method: 'get', path: '/api/documents/:id/stats', summary: 'Counts by status, QA findings and words', tag: 'review', params: IdParam }, (i) =>
+  r.route({ method: 'get', path: '/api/documents/:id/stats', summary: 'Counts by status, QA findings and words', tag: 'review', params: IdParam,
+      response: z.object({
+        segments: z.number().int(),
+        byStatus: z.record(StatusSchema, z.number().int()),
+        qa: z.object({ errors: z.number().int(), warnings: z.number().int(), segmentsWithErrors: z.number().int() }),
+        words: z.object({ sourceCharacters: z.number().int(), targetWords: z.number().int() }),
+        progress: z.number(),
+      }) }, (i) =>
     statsHandler(i.services, i.user, i.params.id),
   );
 }

@@ -1,7 +1,7 @@
 // A project's glossary: entries kept in the database and used by every QA check and alignment.
 import { z } from 'zod';
 import type { RouteRegistry } from '../registry.ts';
-import { IdParam } from '../schemas.ts';
+import { GlossaryEntrySchema, IdParam } from '../schemas.ts';
 import { createEntry, exportGlossary, importGlossary, listEntries, patchEntry, removeEntry } from './handlers.ts';
 
 export const EntryBody = z
@@ -31,15 +31,15 @@ export const ImportGlossaryBody = z
 export const ExportQuery = z.object({ format: z.enum(['tbx', 'csv']).default('tbx') }).strict();
 
 export function registerGlossaryRoutes(r: RouteRegistry): void {
-  r.route({ method: 'get', path: '/api/projects/:id/glossary', summary: 'Glossary entries (q filters zh/en)', tag: 'glossary', params: IdParam, query: GlossaryQuery }, (i) =>
+  r.route({ method: 'get', path: '/api/projects/:id/glossary', summary: 'Glossary entries (q filters zh/en)', tag: 'glossary', params: IdParam, query: GlossaryQuery, response: z.array(GlossaryEntrySchema) }, (i) =>
     listEntries(i.services, i.user, i.params.id, i.query.q),
   );
   r.route(
-    { method: 'post', path: '/api/projects/:id/glossary', summary: 'Add an entry (reviewers and admins)', tag: 'glossary', params: IdParam, body: EntryBody, status: 201, errors: { 403: 'translators cannot change the glossary' } },
+    { method: 'post', path: '/api/projects/:id/glossary', summary: 'Add an entry (reviewers and admins)', tag: 'glossary', params: IdParam, body: EntryBody, status: 201, response: GlossaryEntrySchema, errors: { 403: 'translators cannot change the glossary' } },
     (i) => createEntry(i.services, i.user, i.params.id, i.body),
   );
   r.route(
-    { method: 'patch', path: '/api/projects/:id/glossary/:entryId', summary: 'Change an entry', tag: 'glossary', params: EntryParams, body: EntryPatchBody },
+    { method: 'patch', path: '/api/projects/:id/glossary/:entryId', summary: 'Change an entry', tag: 'glossary', params: EntryParams, body: EntryPatchBody, response: GlossaryEntrySchema },
     (i) => patchEntry(i.services, i.user, i.params.id, i.params.entryId, i.body),
   );
   r.route({ method: 'delete', path: '/api/projects/:id/glossary/:entryId', summary: 'Delete an entry', tag: 'glossary', params: EntryParams, status: 204 }, (i) =>

@@ -1,7 +1,7 @@
 // Projects and their members.
 import { z } from 'zod';
 import type { RouteRegistry } from '../registry.ts';
-import { IdParam, RoleSchema } from '../schemas.ts';
+import { IdParam, MemberSchema, RoleSchema } from '../schemas.ts';
 import { addMember, createProjectHandler, deleteMember, getProjectHandler, listMembersHandler, listProjects } from './handlers.ts';
 
 export const ProjectSchema = z.object({
@@ -35,11 +35,11 @@ export function registerProjectRoutes(r: RouteRegistry): void {
   r.route({ method: 'get', path: '/api/projects/:id', summary: 'One project', tag: 'projects', params: IdParam, response: ProjectSchema }, ({ services, user, params }) =>
     getProjectHandler(services, user, params.id),
   );
-  r.route({ method: 'get', path: '/api/projects/:id/members', summary: 'Members of a project with their roles', tag: 'projects', params: IdParam }, ({ services, user, params }) =>
+  r.route({ method: 'get', path: '/api/projects/:id/members', summary: 'Members of a project with their roles', tag: 'projects', params: IdParam, response: z.array(MemberSchema) }, ({ services, user, params }) =>
     listMembersHandler(services, user, params.id),
   );
   r.route(
-    { method: 'post', path: '/api/projects/:id/members', summary: 'Add a member or change their role (project admins)', tag: 'projects', params: IdParam, body: MemberBody, errors: { 403: 'not a project admin' } },
+    { method: 'post', path: '/api/projects/:id/members', summary: 'Add a member or change their role (project admins)', tag: 'projects', params: IdParam, body: MemberBody, response: z.array(MemberSchema), errors: { 403: 'not a project admin' } },
     ({ services, user, params, body }) => addMember(services, user, params.id, body),
   );
   r.route(

@@ -1,7 +1,7 @@
 // Segments: read, save (optimistic locking with If-Match), history and comments.
 import { z } from 'zod';
 import type { RouteRegistry } from '../registry.ts';
-import { IdParam, SegmentSchema, StatusSchema } from '../schemas.ts';
+import { CommentSchema, IdParam, SegmentSchema, StatusSchema } from '../schemas.ts';
 import { addComment, getSegmentHandler, history, listCommentsHandler, patchSegment, resolveComment } from './handlers.ts';
 
 export const PatchSegmentBody = z
@@ -53,14 +53,14 @@ export function registerSegmentRoutes(r: RouteRegistry): void {
   r.route({ method: 'get', path: '/api/segments/:id/history', summary: 'Revisions with word-level diffs (Chinese by character)', tag: 'segments', params: IdParam, response: z.array(RevisionSchema) }, (i) =>
     history(i.services, i.user, i.params.id),
   );
-  r.route({ method: 'get', path: '/api/segments/:id/comments', summary: 'Comments on a segment', tag: 'comments', params: IdParam }, (i) =>
+  r.route({ method: 'get', path: '/api/segments/:id/comments', summary: 'Comments on a segment', tag: 'comments', params: IdParam, response: z.array(CommentSchema) }, (i) =>
     listCommentsHandler(i.services, i.user, i.params.id),
   );
-  r.route({ method: 'post', path: '/api/segments/:id/comments', summary: 'Comment on a segment', tag: 'comments', params: IdParam, body: CommentBody, status: 201 }, (i) =>
+  r.route({ method: 'post', path: '/api/segments/:id/comments', summary: 'Comment on a segment', tag: 'comments', params: IdParam, body: CommentBody, status: 201, response: CommentSchema }, (i) =>
     addComment(i.services, i.user, i.params.id, i.body.body),
   );
   r.route(
-    { method: 'patch', path: '/api/comments/:id', summary: 'Resolve or reopen a comment (its author, reviewers, admins)', tag: 'comments', params: IdParam, body: ResolveBody },
+    { method: 'patch', path: '/api/comments/:id', summary: 'Resolve or reopen a comment (its author, reviewers, admins)', tag: 'comments', params: IdParam, body: ResolveBody, response: CommentSchema },
     (i) => resolveComment(i.services, i.user, i.params.id, i.body.resolved),
   );
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { PASSWORD, buildWeb, importDocument, launch, screenshotPath, sectionSeven, segments, signIn, startFixture } from './harness.ts';
 import type { Browser, Fixture } from './harness.ts';
+import { splitEnglish } from '../../segments/english.ts';
 
 const FORBIDDEN =
   'We will let sci-tech innovation lead the way and drive the development of new productive forces, strengthen the supply of original, pioneering and leading achievements, enhance our capacity for breakthroughs in core technologies in key fields and in cutting-edge disruptive technologies, comprehensively improve the overall effectiveness of the innovation system, and lay a solid foundation for completing the International Sci-Tech Innovation Center by 2035.';
@@ -166,6 +167,29 @@ describe('translating and reviewing in the browser', () => {
     expect((await statusOf(b.id)).target).toBe('');
     const history = await f.admin.get(`/api/segments/${b.id}/history`);
     expect(history.body.at(-1).targetBefore).toBe(b.target);
+  }, 60_000);
+
+  it('moves the last English sentence of a bead to the next segment and splits a target at a sentence boundary', async () => {
+    const { page } = reviewer;
+    await openEditor(reviewer, 'align', alignedId);
+    const rows = await segments(f, alignedId);
+    const k = rows.findIndex((s, i) => i > 0 && splitEnglish(s.target).length >= 2 && rows[i + 1]?.target);
+    const [a, b] = [rows[k], rows[k + 1]];
+    const sentences = splitEnglish(a.target);
+    await page.locator(`.align-row[data-segment="${a.id}"]`).click();
+    await page.getByRole('button', { name: 'Move the last English sentence to the next segment' }).click();
+    await page.locator(`.align-row[data-segment="${b.id}"] .align-target`, { hasText: sentences.at(-1)! }).waitFor();
+    expect((await statusOf(a.id)).target).toBe(sentences.slice(0, -1).join(' '));
+    expect((await statusOf(b.id)).target).toBe(`${sentences.at(-1)} ${b.target}`);
+
+    // Split b after its first sentence: the rest goes to the front of the segment after it.
+    const c = rows[k + 2];
+    await page.locator(`.align-row[data-segment="${b.id}"]`).click();
+    await page.getByRole('combobox', { name: 'Split after sentence' }).selectOption('1');
+    await page.getByRole('button', { name: 'Split the target there, moving the rest to the next segment' }).click();
+    await expect.poll(async () => (await statusOf(b.id)).target).toBe(sentences.at(-1));
+    const rest = splitEnglish(`${sentences.at(-1)} ${b.target}`).slice(1).join(' ');
+    expect((await statusOf(c.id)).target).toBe([rest, c.target].filter(Boolean).join(' '));
   }, 60_000);
 
   it('labels every control and reaches them by keyboard, and lists every shortcut under ?', async () => {

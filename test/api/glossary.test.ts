@@ -30,6 +30,18 @@ describe('glossary entries', () => {
     expect((await admin.get(`/api/projects/${projectId}/glossary`)).body).toEqual([]);
   });
 
+  it('keep every field a PATCH leaves out (deprecating an entry keeps its variants, note and match)', async () => {
+    const created = await admin.post(`/api/projects/${projectId}/glossary`, {
+      zh: '一带一路', en: 'Belt and Road', variants: ['Belt and Road Initiative'], forbidden: ['One Belt One Road'], note: 'official short form', caseSensitive: true, match: 'prefix',
+    });
+    const patched = await admin.patch(`/api/projects/${projectId}/glossary/${created.body.id}`, { status: 'deprecated' });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({
+      status: 'deprecated', variants: ['Belt and Road Initiative'], forbidden: ['One Belt One Road'], note: 'official short form', caseSensitive: true, match: 'prefix',
+    });
+    await admin.delete(`/api/projects/${projectId}/glossary/${created.body.id}`);
+  });
+
   it('cannot be changed by translators, who can read them', async () => {
     const res = await translator.post(`/api/projects/${projectId}/glossary`, { zh: '五个中心', en: 'Five Centers' });
     expect(res.status).toBe(403);

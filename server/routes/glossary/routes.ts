@@ -4,21 +4,34 @@ import type { RouteRegistry } from '../registry.ts';
 import { GlossaryEntrySchema, IdParam } from '../schemas.ts';
 import { createEntry, exportGlossary, importGlossary, listEntries, patchEntry, removeEntry } from './handlers.ts';
 
+// The fields without defaults: a PATCH must leave out what it does not change (zod 4 applies a
+// field's default even inside .partial(), which would wipe variants, note and match settings).
+const entryFields = {
+  zh: z.string().trim().min(1, 'the Chinese term is missing').max(200),
+  en: z.string().trim().min(1, 'the preferred English rendering is missing').max(500),
+  variants: z.array(z.string().trim().min(1).max(500)).max(100),
+  forbidden: z.array(z.string().trim().min(1).max(500)).max(100),
+  note: z.string().max(5000),
+  source: z.string().max(2000),
+  status: z.enum(['preferred', 'admitted', 'deprecated']),
+  caseSensitive: z.boolean(),
+  match: z.enum(['exact', 'inflected', 'prefix']),
+};
+
 export const EntryBody = z
   .object({
-    zh: z.string().trim().min(1, 'the Chinese term is missing').max(200),
-    en: z.string().trim().min(1, 'the preferred English rendering is missing').max(500),
-    variants: z.array(z.string().trim().min(1).max(500)).max(100).default([]),
-    forbidden: z.array(z.string().trim().min(1).max(500)).max(100).default([]),
-    note: z.string().max(5000).default(''),
-    source: z.string().max(2000).default(''),
-    status: z.enum(['preferred', 'admitted', 'deprecated']).default('preferred'),
-    caseSensitive: z.boolean().default(false),
-    match: z.enum(['exact', 'inflected', 'prefix']).default('inflected'),
+    ...entryFields,
+    variants: entryFields.variants.default([]),
+    forbidden: entryFields.forbidden.default([]),
+    note: entryFields.note.default(''),
+    source: entryFields.source.default(''),
+    status: entryFields.status.default('preferred'),
+    caseSensitive: entryFields.caseSensitive.default(false),
+    match: entryFields.match.default('inflected'),
   })
   .strict();
 
-export const EntryPatchBody = EntryBody.partial().strict();
+export const EntryPatchBody = z.object(entryFields).partial().strict();
 export const EntryParams = z.object({ id: z.coerce.number().int().positive(), entryId: z.coerce.number().int().positive() }).strict();
 export const GlossaryQuery = z.object({ q: z.string().max(200).optional() }).strict();
 export const ImportGlossaryBody = z

@@ -8,6 +8,7 @@ import { closeDatabase, migrateDatabase, openDatabase, startCheckpointer } from 
 import { countUsers, deleteExpiredSessions } from './db/queries/users.ts';
 import { createApp } from './app.ts';
 import { seedDatabase } from './seed.ts';
+import { ensureWebBuilt } from './static.ts';
 
 const env = readEnv();
 const db = openDatabase(env.dbFile);
@@ -29,6 +30,12 @@ const checkpointer = startCheckpointer(db, env.dbFile);
 setInterval(() => deleteExpiredSessions(db, Date.now()), 3600_000).unref();
 
 const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
+try {
+  ensureWebBuilt(webRoot, (line) => process.stdout.write(`${line}\n`));
+} catch (error) {
+  // The API works without the editor; say why the editor is missing rather than refuse to start.
+  process.stderr.write(`bitext: the web editor could not be built, serving the API only: ${(error as Error).message}\n`);
+}
 const app = createApp({ db, webRoot: existsSync(webRoot) ? webRoot : undefined });
 const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port }, (info) => {
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;

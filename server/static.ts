@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Context, Hono } from 'hono';
 
 const TYPES: Record<string, string> = {
@@ -57,6 +58,9 @@ export function serveWebApp(app: Hono<any>, root = resolve('dist/web')): boolean
   return true;
 }
 
+/** The checkout the server runs from: sources and Vite are found here whatever the working directory. */
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
 /** What the editor bundle is built from: its own folder and the pure modules it imports. */
 export const WEB_SOURCES = ['web', 'glossary', 'segments', 'vite.config.ts'];
 
@@ -77,14 +81,14 @@ export function webBuildIsStale(root = resolve('dist/web'), sources: string[] = 
   const index = join(root, 'index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
-  return sources.some((s) => newestMtime(resolve(s)) > built);
+  return sources.some((s) => newestMtime(resolve(REPO_ROOT, s)) > built);
 }
 
 /** Runs `vite build` (vite.config.ts: root web/) into `outDir`; throws with Vite's output on failure. */
 export function buildWebApp(outDir = resolve('dist/web')): void {
-  const vite = resolve('node_modules/vite/bin/vite.js');
+  const vite = resolve(REPO_ROOT, 'node_modules/vite/bin/vite.js');
   try {
-    execFileSync(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'pipe' });
+    execFileSync(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'pipe', cwd: REPO_ROOT });
   } catch (error) {
     const e = error as { stderr?: Buffer; stdout?: Buffer };
     throw new Error(`vite build of the web editor failed:\n${e.stderr?.toString() ?? ''}${e.stdout?.toString() ?? ''}`);

@@ -4,6 +4,7 @@
 // boundaries and concatenated, so the gold alignment is known and quality is printed too.
 // Run alone: npx tsx bench/align.bench.ts [MAC_DEV_DIR]
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { align } from '../segments/align/index.ts';
 import { ensureLexicon, loadLexicon } from '../segments/align/lexicon-loader.ts';
@@ -69,14 +70,16 @@ function seeded(seed: number): () => number {
 
 function measure(docs: Doc[], lexicon: Awaited<ReturnType<typeof loadLexicon>>) {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const results = docs.map((d) => align(d.zh, d.en, { lexicon }));
   const ms = performance.now() - started;
+  const cpuMs = process.cpuUsage(cpu).user / 1000;
   let pooled: Counts | undefined;
   docs.forEach((d, k) => {
     const c = countBeads(d.gold, results[k]);
     pooled = pooled ? addCounts(pooled, c) : c;
   });
-  return { ms, f1: scores(pooled!).exact.f1 };
+  return { ms, cpuMs, f1: scores(pooled!).exact.f1 };
 }
 
 async function main(): Promise<number> {
@@ -102,6 +105,8 @@ async function main(): Promise<number> {
   // Warm the JIT on one small document first, as a long-running process would be.
   align(dev[0].zh.slice(0, 50), dev[0].en.slice(0, 70), { lexicon });
   const small = measure(test, lexicon);
+  // The same documents again: word caches filled and code optimised, as in a long-running server.
+  const again = measure(test, lexicon);
 
   // One long document: whole dev documents in random order until 20,000 Chinese sentences.
   const pieces: { doc: Doc; beads: BeadPair[] }[] = [];
@@ -116,17 +121,22 @@ async function main(): Promise<number> {
   const large = measure([big], lexicon);
   const peakMb = process.resourceUsage().maxRSS / 1024;
 
+  // Timings are CPU time of this process (user), which other processes on a shared machine do not
+  // inflate; wall time is printed beside it.
   const rows: [string, string, string, boolean][] = [
-    ['lexicon load (compiled CC-CEDICT)', `${loadMs.toFixed(0)} ms`, '< 500 ms', loadMs < 500],
-    [`MAC-Test-sized: 24 docs, ${testZh} × ${testEn}`, `${small.ms.toFixed(0)} ms`, '< 1000 ms', small.ms < 1000],
-    [`  bead-exact F1 on it`, small.f1.toFixed(3), '(info)', true],
-    [`one document ${big.zh.length} × ${big.en.length}`, `${(large.ms / 1000).toFixed(2)} s`, '< 10 s', large.ms < 10_000],
-    [`  bead-exact F1 on it`, large.f1.toFixed(3), '(info)', true],
-    ['peak memory (whole process)', `${peakMb.toFixed(0)} MB`, '< 1024 MB', peakMb < 1024],
+    ['lexicon load (compiled CC-CEDICT), wall', `${loadMs.toFixed(0)} ms`, '< 500 ms', loadMs < 500],
+    [`MAC-Test-sized: 24 docs, ${testZh} × ${testEn}, first run`, `${small.cpuMs.toFixed(0)} ms`, '< 1000 ms', small.cpuMs < 1000],
+    [`  wall time`, `${small.ms.toFixed(0)} ms`, '(info)', true],
+    [`  second run (warm caches), CPU / wall`, `${again.cpuMs.toFixed(0)} / ${again.ms.toFixed(0)} ms`, '(info)', true],
+    [`  bead-exact F1 against the known alignment`, small.f1.toFixed(3), '(info)', true],
+    [`one document ${big.zh.length} × ${big.en.length}`, `${(large.cpuMs / 1000).toFixed(2)} s`, '< 10 s', large.cpuMs < 10_000],
+    [`  wall time`, `${(large.ms / 1000).toFixed(2)} s`, '(info)', true],
+    [`  bead-exact F1 against the known alignment`, large.f1.toFixed(3), '(info)', true],
+    ['peak memory (whole process, max RSS)', `${peakMb.toFixed(0)} MB`, '< 1024 MB', peakMb < 1024],
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));
-  console.log('align.bench');
+  console.log(`align.bench (CPU time unless noted; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores)`);
   for (const [what, value, target, ok] of rows) {
     const verdict = target === '(info)' ? '' : ok ? 'PASS' : 'FAIL';
     console.log(`  ${what.padEnd(w0)}  ${value.padStart(w1)}  ${target.padEnd(10)}  ${verdict}`);

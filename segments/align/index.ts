@@ -144,6 +144,9 @@ function diagonal(n: number, m: number): Int32Array {
   return c;
 }
 
+/** Upper bound on the cells of one search (about 30 bytes each with its coverage). */
+const MAX_CELLS = 12_000_000;
+
 /** Documents longer than this on either side get their band centre from a coarse alignment first. */
 const COARSE_ABOVE = 1000;
 /** Chinese sentences per chunk of the coarse alignment. */
@@ -265,6 +268,9 @@ function runPass(ev: DocEvidence, centre: Int32Array, startW: number, params: Se
     // so the detour fits), keeping the search near-linear when the centre is off only locally.
     let grew = false;
     const before = width.slice();
+    // Past this many cells a wider band would cost more memory than the document is worth; the
+    // path found so far stands.
+    if (band.hi.reduce((sum, h, i) => sum + h - band.lo[i] + 1, 0) > MAX_CELLS) return result.beads;
     for (const row of result.touchedRows) {
       const w = before[row];
       if (w >= n + m) continue;

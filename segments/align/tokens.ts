@@ -160,23 +160,30 @@ function nameKeys(word: string, first: boolean, names: NameReader, out: string[]
   }
 }
 
-const plainWordCache = new WeakMap<object, Map<string, string[]>>();
+// Drafts repeat their words: the keys of a word depend only on the word, whether it opens the
+// sentence, and the name reader, so they are computed once. NUMBER_WORD marks words whose value
+// depends on the next word ("two hundred").
+const NUMBER_WORD: string[] = [];
+const wordCache = new WeakMap<object, Map<string, string[]>>();
 const NO_NAMES = {};
 
-/** Keys of a word that is no number: stems of its parts and, for names, their pinyin syllables. */
-function plainWordKeys(w: string, first: boolean, names: NameReader | undefined): string[] {
-  // Drafts repeat their words; the keys of a word depend only on the word and the name reader.
-  let cache = plainWordCache.get(names ?? NO_NAMES);
-  if (!cache) plainWordCache.set(names ?? NO_NAMES, (cache = new Map()));
+function wordKeysOf(w: string, first: boolean, names: NameReader | undefined): string[] {
+  let cache = wordCache.get(names ?? NO_NAMES);
+  if (!cache) wordCache.set(names ?? NO_NAMES, (cache = new Map()));
   const cacheKey = first ? '^' + w : w;
   const have = cache.get(cacheKey);
   if (have) return have;
-  const out: string[] = [];
-  const month = englishMonth(w);
-  if (month !== undefined) out.push(numberKey(month), 'month');
+  let out: string[] = [];
+  if (/^[A-Za-z]+[0-9]/.test(w)) out.push(w.toLowerCase());
+  else if (romanNumeral(w) !== undefined) out.push(numberKey(romanNumeral(w)!));
+  else if (englishNumberWord(w) !== undefined) out = NUMBER_WORD;
   else {
-    for (const part of w.split('-')) wordKeys(part, out);
-    if (names) nameKeys(w, first, names, out);
+    const month = englishMonth(w);
+    if (month !== undefined) out.push(numberKey(month), 'month');
+    else {
+      for (const part of w.split('-')) wordKeys(part, out);
+      if (names) nameKeys(w, first, names, out);
+    }
   }
   if (cache.size > 100_000) cache.clear();
   cache.set(cacheKey, out);
@@ -185,7 +192,9 @@ function plainWordKeys(w: string, first: boolean, names: NameReader | undefined)
 
 /** Keys of an English sentence: content-word stems, '#<number>' keys and 'py:' keys of names. */
 export function tokenizeEnglish(text: string, names?: NameReader): string[] {
-  const words = [...text.matchAll(EN_TOKEN)].map((m) => m[0]);
+  const words: string[] = [];
+  EN_TOKEN.lastIndex = 0;
+  for (let m = EN_TOKEN.exec(text); m; m = EN_TOKEN.exec(text)) words.push(m[0]);
   const out: string[] = [];
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
@@ -208,18 +217,9 @@ export function tokenizeEnglish(text: string, names?: NameReader): string[] {
       out.push('percent');
       continue;
     }
-    if (/^[A-Za-z]+[0-9]/.test(w)) {
-      out.push(w.toLowerCase());
-      continue;
-    }
-    const roman = romanNumeral(w);
-    if (roman !== undefined) {
-      out.push(numberKey(roman));
-      continue;
-    }
-    const value = englishNumberWord(w);
-    if (value !== undefined) {
-      let v = value;
+    const keys = wordKeysOf(w, k === 0, names);
+    if (keys === NUMBER_WORD) {
+      let v = englishNumberWord(w)!;
       while (k + 1 < words.length) {
         const scale = englishScaleWord(words[k + 1]);
         if (scale === undefined) break;
@@ -229,7 +229,7 @@ export function tokenizeEnglish(text: string, names?: NameReader): string[] {
       out.push(numberKey(v));
       continue;
     }
-    for (const key of plainWordKeys(w, k === 0, names)) out.push(key);
+    for (let q = 0; q < keys.length; q++) out.push(keys[q]);
   }
   return out;
 }

@@ -132,18 +132,43 @@ function parseTmxDate(value: string | undefined): Date | undefined {
   return m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6])) : undefined;
 }
 
+export type TmxInput = string | AsyncIterable<string | Uint8Array> | Iterable<string>;
+
 /**
  * Parses TMX from a string or from chunks (a stream read piece by piece). Units lacking either
  * language are skipped; a malformed file throws FormatError listing the problems by line, and
  * nothing is returned, so an import of a broken file imports nothing.
  */
-export async function parse(input: string | AsyncIterable<string | Uint8Array> | Iterable<string>, options: TmxParseOptions = {}): Promise<TmxUnit[]> {
+export async function parse(input: TmxInput, options: TmxParseOptions = {}): Promise<TmxUnit[]> {
+  const units: TmxUnit[] = [];
+  await parseStream(input, options, (batch) => {
+    for (const u of batch) units.push(u);
+  });
+  return units;
+}
+
+export interface TmxStreamOptions extends TmxParseOptions {
+  /** Units handed to onUnits at a time (at least; a large input chunk may give more). Default 1,000. */
+  batchSize?: number;
+}
+
+/**
+ * Parses TMX as it arrives and hands the units to `onUnits` in batches, awaiting it between input
+ * chunks, so memory holds one chunk and one batch rather than the file. Batches already delivered
+ * cannot be recalled: when the file turns out broken later, this still throws FormatError, and the
+ * caller must discard what it received (an import stages batches and publishes them only when this
+ * resolves). No batch is delivered after the first problem is found. An error thrown by `onUnits`
+ * propagates as it is. Resolves to the number of units delivered.
+ */
+export async function parseStream(input: TmxInput, options: TmxStreamOptions, onUnits: (units: TmxUnit[]) => void | Promise<void>): Promise<number> {
   const sourceLang = primaryLanguage(options.sourceLang ?? 'zh');
   const targetLang = primaryLanguage(options.targetLang ?? 'en');
+  const batchSize = Math.max(1, options.batchSize ?? 1000);
   const problems: FormatProblem[] = [];
-  const units: TmxUnit[] = [];
+  let pending: TmxUnit[] = [];
+  let delivered = 0;
+  let count = 0;
   const parser = new SaxesParser({ position: true });
-
   let sawTmx = false;
   type Tuv = { lang: string; seg: string; attrs: Record<string, string> };
   let unit: { attrs: Record<string, string>; line: number; props: Record<string, string>; notes: string[]; tuvs: Tuv[] } | undefined;
@@ -196,7 +221,8 @@ export async function parse(input: string | AsyncIterable<string | Uint8Array> |
       const tgt = unit.tuvs.find((t) => primaryLanguage(t.lang) === targetLang);
       if (src && tgt) {
         const attr = (name: string): string | undefined => unit!.attrs[name] ?? tgt.attrs[name] ?? src.attrs[name];
-        units.push({
+        count++;
+        pending.push({
           tuid: unit.attrs.tuid,
           source: src.seg,
           target: tgt.seg,
@@ -210,7 +236,7 @@ export async function parse(input: string | AsyncIterable<string | Uint8Array> |
           props: unit.props,
           notes: unit.notes,
         });
-        if (options.maxUnits !== undefined && units.length > options.maxUnits) {
+        if (options.maxUnits !== undefined && count > options.maxUnits) {
           problems.push({ line: unit.line, message: `more than ${options.maxUnits} translation units` });
           failed = true;
           parser.fail('too many units');
@@ -227,13 +253,37 @@ export async function parse(input: string | AsyncIterable<string | Uint8Array> |
     throw error;
   });
 
+  // The consumer runs between input chunks (never inside a saxes callback), so it may await.
+  let consumerError: { error: unknown } | undefined;
+  const flush = async (all: boolean) => {
+    if (problems.length > 0) pending = []; // the file is broken: nothing more is worth keeping
+    if (pending.length === 0 || (!all && pending.length < batchSize)) return;
+    const batch = pending;
+    pending = [];
+    delivered += batch.length;
+    try {
+      await onUnits(batch);
+    } catch (error) {
+      consumerError = { error };
+      throw error;
+    }
+  };
+  async function* flushing(chunks: AsyncIterable<string | Uint8Array> | Iterable<string>): AsyncGenerator<string | Uint8Array> {
+    for await (const chunk of chunks) {
+      yield chunk;
+      await flush(false);
+    }
+  }
+
   try {
-    await feedXml(parser, input);
+    await feedXml(parser, typeof input === 'string' ? input : flushing(input));
   } catch (error) {
+    if (consumerError) throw consumerError.error;
     const line = (error as { line?: number }).line ?? parser.line;
     if (!recorded) problems.push({ line, message: error instanceof Error ? error.message : String(error) });
   }
   if (problems.length === 0 && !sawTmx) problems.push({ line: 1, message: 'not a TMX file: no <tmx> root element' });
   if (problems.length > 0) throw exchangeFormatError('tmx', problems);
-  return units;
+  await flush(true);
+  return delivered;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FormatError } from '../../../glossary/formats/format-error.ts';
-import { parse, primaryLanguage, serialize, tmxDate, xmlText, type TmxUnit } from '../../../server/formats/tmx.ts';
+import { parse, parseStream, primaryLanguage, serialize, tmxDate, xmlText, type TmxUnit } from '../../../server/formats/tmx.ts';
 
 const header = { creationToolVersion: '0.1.0', creationDate: new Date(Date.UTC(2026, 10, 29, 8, 5, 9)) };
 
@@ -110,5 +110,74 @@ describe('TMX reader', () => {
 
   it('rejects an XML file that is not TMX', async () => {
     await expect(parse('<xliff version="2.0"/>')).rejects.toThrow(/no <tmx> root/);
+  });
+});
+
+describe('streamed TMX reader (parseStream)', () => {
+  // Sentences of the sample, so a batch looks like a real import.
+  const pairs: [string, string][] = [
+    ['坚持科技创新打头阵，引领发展新质生产力。', 'We will put scientific and technological innovation in the lead.'],
+    ['强化“五个中心”核心功能。', 'We will strengthen the core functions of the "Five Centers".'],
+    ['深入推进长三角一体化发展。', 'We will further advance the integrated development of the Yangtze River Delta.'],
+    ['全面推进城市数字化转型，建设国际数字之都。', 'We will fully advance the digital transformation of the city.'],
+  ];
+  const many = (n: number): TmxUnit[] => Array.from({ length: n }, (_, i) => ({ tuid: `u${i}`, source: `${pairs[i % 4][0]}（${i}）`, target: `${pairs[i % 4][1]} (${i})` }));
+
+  /** The file as byte chunks of `size`, the way a request body arrives. */
+  async function* chunked(text: string, size = 4096) {
+    const bytes = new TextEncoder().encode(text);
+    for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size);
+  }
+
+  it('hands over every unit in file order, in batches bounded by the batch size and one input chunk', async () => {
+    const batches: TmxUnit[][] = [];
+    const delivered = await parseStream(chunked(serialize(many(2500), header)), { batchSize: 100 }, (batch) => {
+      batches.push(batch);
+    });
+    expect(delivered).toBe(2500);
+    expect(batches.length).toBeGreaterThan(10);
+    // A 4 KB chunk holds about 15 of these units: no batch waits for much more than its size.
+    expect(Math.max(...batches.map((b) => b.length))).toBeLessThan(100 + 30);
+    expect(batches.flat().map((u) => u.tuid)).toEqual(many(2500).map((u) => u.tuid));
+  });
+
+  it('awaits the consumer before reading on', async () => {
+    let busy = false;
+    let overlapped = false;
+    await parseStream(chunked(serialize(many(600), header), 1024), { batchSize: 50 }, async () => {
+      if (busy) overlapped = true;
+      busy = true;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      busy = false;
+    });
+    expect(overlapped).toBe(false);
+  });
+
+  it('throws FormatError with the line of a problem near the end, after batches went out', async () => {
+    const tmx = serialize(many(1000), header).replace('Yangtze River Delta. (998)', 'Yangtze & Delta. (998)');
+    const line = tmx.split('\n').findIndex((l) => l.includes('Yangtze & Delta')) + 1;
+    let delivered = 0;
+    const error = await parseStream(chunked(tmx), { batchSize: 100 }, (batch) => {
+      delivered += batch.length;
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FormatError);
+    expect((error as FormatError).problems[0].line).toBe(line);
+    expect(delivered).toBeGreaterThan(0); // which is why an import stages batches rather than publishing them
+    expect(delivered).toBeLessThan(1000);
+  });
+
+  it('lets an error of the consumer through as it is, not as a format problem', async () => {
+    const error = await parseStream(chunked(serialize(many(500), header)), { batchSize: 10 }, () => {
+      throw new RangeError('the database is full');
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RangeError);
+  });
+
+  it('refuses more units than maxUnits, naming the line of the first unit too many', async () => {
+    const tmx = serialize(many(30), header);
+    const error = await parseStream(chunked(tmx, 512), { maxUnits: 20, batchSize: 5 }, () => {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FormatError);
+    const line = tmx.split('\n').findIndex((l) => l.includes('tuid="u20"')) + 1;
+    expect((error as FormatError).problems[0]).toMatchObject({ line, message: 'more than 20 translation units' });
   });
 });

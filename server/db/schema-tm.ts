@@ -41,3 +41,38 @@ export const tmDeleted = sqliteTable('tm_deleted', {
   seq: integer('seq').primaryKey({ autoIncrement: true }),
   unitId: integer('unit_id').notNull(),
 });
+
+// A TMX import in progress. Its units are staged in tm_import_units in small transactions as the
+// file streams in (no write transaction stays open across the request's awaits, since the one
+// connection is shared), invisible to lookups; when the whole file has parsed, one transaction
+// copies them into tm_units and drops the import. A broken or aborted upload drops the import
+// (its staged units go by cascade). `touchedAt` moves with each batch, so an import left behind by
+// a crashed process can be told from one still streaming and swept.
+export const tmImports = sqliteTable('tm_imports', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  projectId: integer('project_id')
+    .notNull()
+    .references(() => projects.id, { onDelete: 'cascade' }),
+  startedAt: integer('started_at').notNull(),
+  touchedAt: integer('touched_at').notNull(),
+});
+
+export const tmImportUnits = sqliteTable(
+  'tm_import_units',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    importId: integer('import_id')
+      .notNull()
+      .references(() => tmImports.id, { onDelete: 'cascade' }),
+    source: text('source').notNull(),
+    target: text('target').notNull(),
+    srcLang: text('src_lang').notNull(),
+    tgtLang: text('tgt_lang').notNull(),
+    tuid: text('tuid'),
+    creationId: text('creation_id'),
+    changeId: text('change_id'),
+    createdAt: integer('created_at').notNull(),
+    changedAt: integer('changed_at').notNull(),
+  },
+  (t) => [index('tm_import_units_import').on(t.importId, t.seq)],
+);

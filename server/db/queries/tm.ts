@@ -1,6 +1,6 @@
 // Translation memory and exchange queries: the rows a TMX/XLIFF export streams (keyset pages over
 // a document's segments, so memory stays flat and no statement holds the connection between pages),
-// the incremental feed an in-memory TM index catches up from, and the one-transaction TMX import.
+// the incremental feed an in-memory TM index catches up from, and the staged, streamed TMX import.
 // Prepared statements straight on better-sqlite3: an export reads 100,000 rows in about a second.
 import type Database from 'better-sqlite3';
 import type { Db } from '../index.ts';
@@ -90,6 +90,20 @@ function prepare(sqlite: Database.Database) {
        values (?, 'import', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     countProject: sqlite.prepare(`select count(*) as n from tm_units where project_id = ?`),
+    beginImport: sqlite.prepare(`insert into tm_imports (project_id, started_at, touched_at) values (?, ?, ?)`),
+    touchImport: sqlite.prepare(`update tm_imports set touched_at = ? where id = ?`),
+    importProject: sqlite.prepare(`select project_id as projectId from tm_imports where id = ?`),
+    stageUnit: sqlite.prepare(
+      `insert into tm_import_units (import_id, source, target, src_lang, tgt_lang, tuid, creation_id, change_id, created_at, changed_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    publishUnits: sqlite.prepare(
+      `insert into tm_units (project_id, origin, source, target, src_lang, tgt_lang, tuid, creation_id, change_id, created_at, changed_at)
+       select ?, 'import', source, target, src_lang, tgt_lang, tuid, creation_id, change_id, created_at, changed_at
+       from tm_import_units where import_id = ? order by seq`,
+    ),
+    dropImport: sqlite.prepare(`delete from tm_imports where id = ?`),
+    staleImports: sqlite.prepare(`select id from tm_imports where touched_at < ?`),
   };
 }
 
@@ -184,6 +198,61 @@ export function insertTmUnits(db: Db, projectId: number, units: Iterable<NewTmUn
     }
     return n;
   })();
+}
+
+/*
+ * A streamed TMX import, staged: beginTmImport, then stageTmImportUnits per batch (each its own
+ * short transaction, so nothing is held open while the upload streams), then publishTmImport (one
+ * transaction: the staged units become TM units, in file order) or dropTmImport. Staged units live
+ * in tm_import_units, which no lookup reads.
+ */
+
+/** Starts an import into the project; returns its id. */
+export function beginTmImport(db: Db, projectId: number, now = Date.now()): number {
+  return Number(stmts(db).beginImport.run(projectId, now, now).lastInsertRowid);
+}
+
+/** Stages one batch of an import's units in one transaction. Returns how many. */
+export function stageTmImportUnits(db: Db, importId: number, units: Iterable<NewTmUnit>, now = Date.now()): number {
+  const s = stmts(db);
+  return db.$client.transaction(() => {
+    if (s.touchImport.run(now, importId).changes === 0) throw new Error(`TM import ${importId} is gone (its project was deleted, or it was swept as stale)`);
+    let n = 0;
+    for (const u of units) {
+      s.stageUnit.run(importId, u.source, u.target, u.srcLang, u.tgtLang, u.tuid ?? null, u.creationId ?? null, u.changeId ?? null, u.createdAt ?? now, u.changedAt ?? u.createdAt ?? now);
+      n++;
+    }
+    return n;
+  })();
+}
+
+/**
+ * Makes the import's staged units TM units of its project and drops the import, in one
+ * transaction; `then` runs inside it too (the audit record). Returns the number of units published.
+ */
+export function publishTmImport(db: Db, importId: number, then?: (published: number) => void): number {
+  const s = stmts(db);
+  return db.$client.transaction(() => {
+    const row = s.importProject.get(importId) as { projectId: number } | undefined;
+    if (!row) throw new Error(`TM import ${importId} is gone (its project was deleted, or it was swept as stale)`);
+    const published = s.publishUnits.run(row.projectId, importId).changes;
+    s.dropImport.run(importId);
+    then?.(published);
+    return published;
+  })();
+}
+
+/** Drops an import and its staged units (a broken or aborted upload). */
+export function dropTmImport(db: Db, importId: number): void {
+  stmts(db).dropImport.run(importId);
+}
+
+/** Drops imports no batch has touched since `before` (left behind by a process that died mid-upload). */
+export function sweepStaleTmImports(db: Db, before: number): number {
+  const s = stmts(db);
+  const stale = s.staleImports.all(before) as { id: number }[];
+  for (const { id } of stale) s.dropImport.run(id);
+  return stale.length;
 }
 
 export function countTmUnits(db: Db, projectId: number): number {

@@ -3,17 +3,15 @@
 import type { Context } from 'hono';
 import type { AppEnv, Services } from '../../context.ts';
 import type { SessionUser } from '../../db/queries/users.ts';
-import { countTmUnits, insertTmUnits } from '../../db/queries/tm.ts';
+import { countTmUnits } from '../../db/queries/tm.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import { projectAccess, requireRole, roleIn } from '../../access.ts';
 import { fieldProblem } from '../../problem.ts';
-import { parse as parseTmx } from '../../formats/tmx.ts';
 import { pairKey, translationMemory, type TmHit } from '../../tm/service.ts';
+import { importTmxStream } from '../../tm/import.ts';
 import { FormatError } from '../../../glossary/formats/format-error.ts';
 import { formatProblem, uploadedFile } from '../exchange/upload.ts';
 
-/** Largest TMX a project import accepts, in units (the body limit applies as well). */
-export const MAX_IMPORT_UNITS = 500_000;
 
 /** A hit from a project the caller does not belong to keeps its text but not the project's name. */
 function hitJson(h: TmHit, visible: (projectId: number) => boolean) {
@@ -59,38 +57,23 @@ export async function lookup(services: Services, user: SessionUser, projectId: n
 }
 
 /**
- * Imports a TMX file into the project's translation memory: parsed as a stream, units in the
- * project's language pair (matched by primary subtag, as OmegaT does) kept, all inserted in one
- * transaction. A broken file imports nothing and gets 422 naming the lines.
+ * Imports a TMX file into the project's translation memory: the request body parsed as it streams
+ * in, units in the project's language pair (matched by primary subtag, as OmegaT does) staged in
+ * batches and published together when the whole file has parsed (server/tm/import.ts). A broken
+ * file imports nothing and gets 422 naming the lines.
  */
 export async function importTmx(c: Context<AppEnv>, services: Services, user: SessionUser, projectId: number) {
   const { project, role } = projectAccess(services, user, projectId);
   requireRole(role, ['reviewer', 'admin'], 'import into the translation memory');
-  let units;
+  const body = await uploadedFile(c, 'TMX file');
+  let result;
   try {
-    units = await parseTmx(await uploadedFile(c, 'TMX file'), { sourceLang: project.sourceLang, targetLang: project.targetLang, maxUnits: MAX_IMPORT_UNITS });
+    result = await importTmxStream(services.db, { projectId, sourceLang: project.sourceLang, targetLang: project.targetLang }, body, {
+      onPublish: (r) => writeAudit(services.db, { userId: user.id, action: 'tm.import', projectId, detail: { units: r.imported, skipped: r.skippedEmpty } }),
+    });
   } catch (error) {
     if (error instanceof FormatError) throw formatProblem(error, 'TMX file');
     throw error;
   }
-  const kept = units.filter((u) => u.source.trim() !== '' && u.target.trim() !== '');
-  const now = Date.now();
-  const imported = insertTmUnits(
-    services.db,
-    projectId,
-    kept.map((u) => ({
-      source: u.source,
-      target: u.target,
-      srcLang: u.srcLang ?? project.sourceLang,
-      tgtLang: u.tgtLang ?? project.targetLang,
-      tuid: u.tuid,
-      creationId: u.creationId,
-      changeId: u.changeId ?? u.creationId,
-      createdAt: u.creationDate?.getTime() ?? now,
-      changedAt: u.changeDate?.getTime() ?? u.creationDate?.getTime() ?? now,
-    })),
-    now,
-  );
-  writeAudit(services.db, { userId: user.id, action: 'tm.import', projectId, detail: { units: imported, skipped: units.length - kept.length } }, now);
-  return { imported, skippedEmpty: units.length - kept.length, total: countTmUnits(services.db, projectId) };
+  return { imported: result.imported, skippedEmpty: result.skippedEmpty, total: countTmUnits(services.db, projectId) };
 }

@@ -147,6 +147,9 @@ export async function parse(input: TmxInput, options: TmxParseOptions = {}): Pro
   return units;
 }
 
+/** Most characters or bytes written to the parser between two chances to hand over a batch. */
+const FEED_SLICE = 64 * 1024;
+
 export interface TmxStreamOptions extends TmxParseOptions {
   /** Units handed to onUnits at a time (at least; a large input chunk may give more). Default 1,000. */
   batchSize?: number;
@@ -268,10 +271,23 @@ export async function parseStream(input: TmxInput, options: TmxStreamOptions, on
       throw error;
     }
   };
+  // A large chunk (a body some middleware buffered whole) is fed in slices, so a batch stays about
+  // its size; a slice may cut a UTF-8 sequence, which feedXml's streaming decoder joins up again.
   async function* flushing(chunks: AsyncIterable<string | Uint8Array> | Iterable<string>): AsyncGenerator<string | Uint8Array> {
     for await (const chunk of chunks) {
-      yield chunk;
-      await flush(false);
+      if (chunk.length <= FEED_SLICE) {
+        yield chunk;
+        await flush(false);
+        continue;
+      }
+      for (let i = 0; i < chunk.length; ) {
+        let end = Math.min(chunk.length, i + FEED_SLICE);
+        // Never part a surrogate pair of a string chunk.
+        if (typeof chunk === 'string' && end < chunk.length && /[\uD800-\uDBFF]/.test(chunk[end - 1])) end++;
+        yield typeof chunk === 'string' ? chunk.slice(i, end) : chunk.subarray(i, end);
+        i = end;
+        await flush(false);
+      }
     }
   }
 

@@ -141,6 +141,17 @@ describe('streamed TMX reader (parseStream)', () => {
     expect(batches.flat().map((u) => u.tuid)).toEqual(many(2500).map((u) => u.tuid));
   });
 
+  it('keeps batches small even when the whole file arrives as one chunk (a buffered body)', async () => {
+    const sizes: number[] = [];
+    const bytes = new TextEncoder().encode(serialize(many(5000), header));
+    await parseStream([bytes] as unknown as AsyncIterable<Uint8Array>, { batchSize: 200 }, (batch) => {
+      sizes.push(batch.length);
+    });
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(5000);
+    // A 64 KB slice of the parser's input holds about 230 of these units.
+    expect(Math.max(...sizes)).toBeLessThan(200 + 300);
+  });
+
   it('awaits the consumer before reading on', async () => {
     let busy = false;
     let overlapped = false;

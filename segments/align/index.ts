@@ -173,7 +173,7 @@ function coarseCentre(prep: Prepared, p: AlignParams): Int32Array | undefined {
     coarse.zhLengths.push(sum(prep.zhLengths, zhAt(c), zhAt(c + 1)));
     coarse.enLengths.push(sum(prep.enLengths, enAt(c), enAt(c + 1)));
   }
-  const beads = alignPrepared(coarse, p, true);
+  const beads = alignPrepared(coarse, p, true, true);
   const knots: [number, number][] = [[0, 0]];
   for (const b of beads) knots.push([zhAt(b.zhEnd), enAt(b.enEnd)]);
   const centre = new Int32Array(n + 1);
@@ -257,20 +257,22 @@ function prepare(zh: string[], en: string[], options: AlignOptions, p: AlignPara
   };
 }
 
-function runPass(ev: DocEvidence, centre: Int32Array, startW: number, params: SearchParams): RawBead[] {
+function runPass(ev: DocEvidence, centre: Int32Array, startW: number, params: SearchParams, maxRounds = Infinity): RawBead[] {
   const { n, m } = ev;
   const width = new Int32Array(n + 1).fill(startW);
-  for (;;) {
+  for (let round = 1; ; round++) {
     const band = makeBand(centre, width, m);
     const result = bandedSearch(ev, makeScorer(ev, band, params), band);
     if (result.touchedRows.length === 0 && result.beads.length > 0) return result.beads;
+    // A coarse alignment only steers the next level's band, which widens itself where needed.
+    if (round >= maxRounds && result.beads.length > 0) return result.beads;
     // Where the path runs along the band's edge it wants out: double the band there (and around,
     // so the detour fits), keeping the search near-linear when the centre is off only locally.
     let grew = false;
     const before = width.slice();
     // Past this many cells a wider band would cost more memory than the document is worth; the
     // path found so far stands.
-    if (band.hi.reduce((sum, h, i) => sum + h - band.lo[i] + 1, 0) > MAX_CELLS) return result.beads;
+    if (band.hi.reduce((sum, h, i) => sum + h - band.lo[i] + 1, 0) > MAX_CELLS && result.beads.length > 0) return result.beads;
     for (const row of result.touchedRows) {
       const w = before[row];
       if (w >= n + m) continue;
@@ -360,7 +362,7 @@ export function align(zh: string[], en: string[], options: AlignOptions = {}): B
   }));
 }
 
-function alignPrepared(prep: Prepared, p: AlignParams, singlePass: boolean): RawBead[] {
+function alignPrepared(prep: Prepared, p: AlignParams, singlePass: boolean, coarse = false): RawBead[] {
   const n = prep.zhTokens.length;
   const m = prep.enTokens.length;
   const params: SearchParams = {
@@ -371,10 +373,10 @@ function alignPrepared(prep: Prepared, p: AlignParams, singlePass: boolean): Raw
     shapePenalty: p.shapePenalty,
     shrink: p.shrink,
   };
-  const W1 = Math.ceil(p.bandBase + p.bandScale * Math.sqrt(Math.max(n, m)));
+  const W1 = Math.ceil((coarse ? 2 : 1) * p.bandBase + p.bandScale * Math.sqrt(Math.max(n, m)));
   const centre = coarseCentre(prep, p) ?? diagonal(n, m);
   const ev = buildEvidence(prep);
-  const beads = runPass(ev, centre, W1, params);
+  const beads = runPass(ev, centre, W1, params, coarse ? 1 : Infinity);
   if (singlePass) return beads;
   const learnt = learnTable(prep, beads, p);
   return runPass(withTranslations(ev, (key) => learnt.get(key)), pathCentre(beads, n, m), p.realignBand, params);

@@ -59,6 +59,9 @@ export function makeBand(centre: Int32Array, width: Int32Array | number, m: numb
   }
   lo[0] = 0;
   hi[n] = m;
+  // Consecutive rows must overlap, or no path could cross where the centre jumps (a coarse 0–1 bead).
+  for (let i = n; i >= 1; i--) if (hi[i - 1] < lo[i]) hi[i - 1] = lo[i];
+  for (let i = 1; i <= n; i++) if (lo[i] > hi[i - 1]) lo[i] = hi[i - 1];
   return { lo, hi };
 }
 

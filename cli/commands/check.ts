@@ -2,8 +2,8 @@
 // zh<TAB>en lines and prints one finding per line. Exit 0 whatever is found (findings are
 // the output, not a failure); 2 for usage errors, an unreadable file or a bad glossary.
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import type { CliIO } from '../io.ts';
+import { parseCommandArgs } from '../args.ts';
 import { loadGlossaryFile, decodeGlossaryBytes } from '../../glossary/loader.ts';
 import { buildTermIndex } from '../../glossary/match.ts';
 import { CHECK_IDS, checkDocument } from '../../glossary/checks/index.ts';
@@ -26,27 +26,13 @@ Exit status: 0 when the check ran (whatever it found), 2 on bad arguments or fil
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        glossary: { type: 'string', short: 'g' },
-        json: { type: 'boolean', default: false },
-        only: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    io.err(`bitext check: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs('check', USAGE, args, io, {
+    glossary: { type: 'string', short: 'g' },
+    json: { type: 'boolean', default: false },
+    only: { type: 'string' },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
   if (!values.glossary || positionals.length !== 1) {
     io.err(`bitext check: ${!values.glossary ? '--glossary FILE is required' : 'give exactly one PAIRS.tsv file'}\n${USAGE}`);
     return 2;

@@ -1,8 +1,8 @@
 // `bitext export tmx --document ID`: a document of the workbench database as TMX 1.4b on standard
 // output, with the same writer and rows as GET /api/documents/:id/export.tmx (server/formats/document-export.ts).
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import type { CliIO } from '../io.ts';
+import { parseCommandArgs } from '../args.ts';
 import { readEnv } from '../../server/env.ts';
 import { closeDatabase, openDatabase } from '../../server/db/index.ts';
 import { getDocumentSummary } from '../../server/db/queries/documents.ts';
@@ -21,27 +21,13 @@ standard output.
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        document: { type: 'string', short: 'd' },
-        status: { type: 'string', default: 'approved' },
-        db: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    io.err(`bitext export: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs('export', USAGE, args, io, {
+    document: { type: 'string', short: 'd' },
+    status: { type: 'string', default: 'approved' },
+    db: { type: 'string' },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
   if (positionals.length !== 1 || positionals[0] !== 'tmx') {
     io.err(`bitext export: the only format is tmx (got ${positionals.length ? `'${positionals.join(' ')}'` : 'none'})\n${USAGE}`);
     return 2;

@@ -2,8 +2,8 @@
 // `bitext glossary validate FILE` (reports every problem of a bad file, by line and field).
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { CliIO } from '../io.ts';
+import { parseCommandArgs } from '../args.ts';
 import { loadGlossaryFile } from '../../glossary/loader.ts';
 import * as csv from '../../glossary/formats/csv.ts';
 import * as tbx from '../../glossary/formats/tbx.ts';
@@ -46,18 +46,9 @@ function load(path: string, io: CliIO): TermEntry[] | null {
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { help: { type: 'boolean', short: 'h', default: false } } });
-  } catch (error) {
-    io.err(`bitext glossary: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs('glossary', USAGE, args, io, {});
+  if (typeof parsed === 'number') return parsed;
   const [sub, ...rest] = parsed.positionals;
-  if (parsed.values.help) {
-    io.out(USAGE);
-    return 0;
-  }
   if (sub === 'convert' && rest.length === 2) {
     const [input, output] = rest;
     const serialize = serializerFor(output);

@@ -1,8 +1,8 @@
 // `bitext segment FILE`: decode, repair and segment a Chinese source file (segments/segment.ts).
 // Plain output is one segment per line; --json gives segments with raw offsets, repairs and warnings.
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import type { CliIO } from '../io.ts';
+import { parseCommandArgs } from '../args.ts';
 import { DecodeError, decodeText } from '../../segments/decode.ts';
 import type { Granularity } from '../../segments/segment.ts';
 import { segmentSource } from '../../segments/segment.ts';
@@ -23,27 +23,13 @@ standard input as UTF-8.
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        granularity: { type: 'string', short: 'g', default: 'sentence' },
-        json: { type: 'boolean', default: false },
-        rules: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    io.err(`bitext segment: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs('segment', USAGE, args, io, {
+    granularity: { type: 'string', short: 'g', default: 'sentence' },
+    json: { type: 'boolean', default: false },
+    rules: { type: 'string' },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
   if (positionals.length !== 1) {
     io.err(`bitext segment: expected exactly one FILE, got ${positionals.length}\n${USAGE}`);
     return 2;

@@ -3,8 +3,8 @@
 // (--password-stdin), never from the command line where `ps` and shell history would see them;
 // without --password-stdin a password is generated and printed once.
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import type { CliIO } from '../io.ts';
+import { parseCommandArgs } from '../args.ts';
 import { readEnv } from '../../server/env.ts';
 import { closeDatabase, migrateDatabase, openDatabase } from '../../server/db/index.ts';
 import { AccountError, changePassword, createAccount } from '../../server/accounts.ts';
@@ -28,29 +28,15 @@ Exit status: 0 on success, 1 when the account cannot be created or changed, 2 on
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        role: { type: 'string' },
-        project: { type: 'string' },
-        'site-admin': { type: 'boolean', default: false },
-        'password-stdin': { type: 'boolean', default: false },
-        db: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    io.err(`bitext user: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs('user', USAGE, args, io, {
+    role: { type: 'string' },
+    project: { type: 'string' },
+    'site-admin': { type: 'boolean', default: false },
+    'password-stdin': { type: 'boolean', default: false },
+    db: { type: 'string' },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
   const [action, name, ...extra] = positionals;
   const usage = (message: string) => {
     io.err(`bitext user: ${message}\n${USAGE}`);

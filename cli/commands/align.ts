@@ -4,8 +4,8 @@
 // the exchange-formats module provides the full one.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { CliIO } from '../io.ts';
+import { parseCommandArgs } from '../args.ts';
 import { DecodeError, decodeText } from '../../segments/decode.ts';
 import { segmentSource } from '../../segments/segment.ts';
 import { splitEnglish } from '../../segments/english.ts';
@@ -167,28 +167,14 @@ async function runBatch(dirs: string[], options: AlignOptions, io: CliIO): Promi
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        presplit: { type: 'boolean', default: false },
-        format: { type: 'string', short: 'f', default: 'beads' },
-        glossary: { type: 'string', short: 'g' },
-        batch: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    io.err(`bitext align: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs('align', USAGE, args, io, {
+    presplit: { type: 'boolean', default: false },
+    format: { type: 'string', short: 'f', default: 'beads' },
+    glossary: { type: 'string', short: 'g' },
+    batch: { type: 'boolean', default: false },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
   const format = values.format as Format;
   if (!FORMATS.includes(format)) {
     io.err(`bitext align: --format must be one of ${FORMATS.join(', ')}, not "${values.format}"\n`);

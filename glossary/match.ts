@@ -132,6 +132,8 @@ export interface TermIndex {
    * the id of its second: a phrase is only tried where its first two words occur.
    */
   forbiddenByKey: Map<number, ForbiddenSlot>;
+  /** The same slots in an array indexed by key id: an element load per target word, not a hash lookup. */
+  forbiddenSlots: (ForbiddenSlot | undefined)[];
   byZh: Map<string, TermEntry>;
 }
 
@@ -223,39 +225,54 @@ export function buildTermIndex(entries: TermEntry[]): TermIndex {
       if (list[list.length - 1] !== entry) list.push(entry);
     }
   }
-  for (const slot of forbiddenByKey.values()) if (slot.two.size <= 8) slot.seconds = [...slot.two.keys()];
-  return { entries, automaton: flatten(nodes), forbiddenByKey, byZh };
+  const forbiddenSlots: (ForbiddenSlot | undefined)[] = [];
+  for (const [key, slot] of forbiddenByKey) {
+    if (slot.two.size <= 8) slot.seconds = [...slot.two.keys()];
+    while (forbiddenSlots.length <= key) forbiddenSlots.push(undefined);
+    forbiddenSlots[key] = slot;
+  }
+  return { entries, automaton: flatten(nodes), forbiddenByKey, forbiddenSlots, byZh };
 }
+
+// Per start position, the accepting node of the longest term starting there (0: none). Reused
+// between calls: one scan of a segment allocates nothing but its result.
+let bestAt = new Int32Array(1024);
 
 /** Longest-leftmost, non-overlapping glossary terms in a Chinese text. */
 export function matchSource(index: TermIndex, zh: string): TermMatch[] {
   const a = index.automaton;
   const { fail, out, depth, rootNext } = a;
-  // Every term occurrence as (start, accepting node), in order of end position.
-  const hitStart: number[] = [];
-  const hitNode: number[] = [];
+  const len = zh.length;
+  if (bestAt.length < len) bestAt = new Int32Array(Math.max(len, bestAt.length * 2));
+  const best = bestAt;
+  best.fill(0, 0, len);
+  // Every occurrence (accepting node o ending at i) competes for its start position; the
+  // longest wins, which is the leftmost-longest order once positions are read left to right.
+  let any = false;
   let state = 0;
-  for (let i = 0; i < zh.length; i++) {
+  for (let i = 0; i < len; i++) {
     const c = foldZhUnit(zh.charCodeAt(i));
     let next = -1;
     while (state !== 0 && (next = goTo(a, state, c)) < 0) state = fail[state];
     state = state === 0 ? rootNext[c] : next;
     for (let o = out[state]; o > 0; o = out[fail[o]]) {
-      hitStart.push(i + 1 - depth[o]);
-      hitNode.push(o);
+      const start = i + 1 - depth[o];
+      const b = best[start];
+      if (b === 0 || depth[o] > depth[b]) best[start] = o;
+      any = true;
     }
   }
-  if (hitStart.length === 0) return [];
-  // Leftmost first, longest at the same start; then skip what the chosen term covers.
-  const order = hitStart.map((_, k) => k).sort((x, y) => hitStart[x] - hitStart[y] || depth[hitNode[y]] - depth[hitNode[x]]);
+  if (!any) return [];
+  // Leftmost first, longest at that start; then skip what the chosen term covers.
   const result: TermMatch[] = [];
-  let covered = 0;
-  for (const k of order) {
-    const start = hitStart[k];
-    if (start < covered) continue;
-    const o = hitNode[k];
-    result.push({ entry: a.entry[o]!, start, end: start + depth[o] });
-    covered = start + depth[o];
+  for (let p = 0; p < len; ) {
+    const o = best[p];
+    if (o === 0) {
+      p++;
+      continue;
+    }
+    result.push({ entry: a.entry[o]!, start: p, end: p + depth[o] });
+    p += depth[o];
   }
   return result;
 }
@@ -287,24 +304,27 @@ export function findRenderings(entry: TermEntry, en: string): Rendering[] {
   const list = compiledOf(entry) ?? compileEntry(entry);
   const toks = tokenizeTarget(en);
   const total = toks.keys.length;
-  const found: (Rendering & { literal: string })[] = [];
-  for (const c of list) {
+  const found: Rendering[] = [];
+  let literals: string[] | null = null;
+  for (let ci = 0; ci < list.length; ci++) {
+    const c = list[ci];
     const n = c.keys.length;
-    if (n === 0) continue;
-    // A one-word prefix rendering has no key to compare its first word by.
-    const first = entry.match === 'prefix' && n === 1 ? null : c.keys[0];
-    for (let i = 0; i + n <= total; i++) {
-      if ((first !== null && toks.keys[i] !== first) || !tokensMatch(entry, c, toks, i)) continue;
+    if (n === 0 || n > total) continue;
+    // A one-word prefix rendering has no key to compare its first word by: try every word.
+    const scanAll = entry.match === 'prefix' && n === 1;
+    for (let i = scanAll ? 0 : firstPosition(toks, c.keys[0]); i >= 0 && i + n <= total; i = scanAll ? i + 1 : nextSame[i]) {
+      if (!tokensMatch(entry, c, toks, i)) continue;
       const start = toks.starts[i];
       const end = toks.ends[i + n - 1];
       const text = en.slice(start, end);
       if (entry.match === 'exact' && foldLiteral(text, entry.caseSensitive) !== c.literal) continue;
-      found.push({ start, end, text, form: c.form, rendering: c.rendering, literal: c.literal });
+      found.push({ start, end, text, form: c.form, rendering: c.rendering });
+      (literals ??= []).push(c.literal);
     }
   }
-  if (found.length <= 1) return found.map(strip);
+  if (found.length <= 1) return found;
   // Whether the surface equals the listed spelling only matters between renderings of one span.
-  const ranked = found.map((r) => ({ r, exact: Number(foldLiteral(r.text, entry.caseSensitive) === r.literal) }));
+  const ranked = found.map((r, k) => ({ r, exact: Number(foldLiteral(r.text, entry.caseSensitive) === literals![k]) }));
   ranked.sort(
     (a, b) =>
       a.r.start - b.r.start ||
@@ -312,16 +332,53 @@ export function findRenderings(entry: TermEntry, en: string): Rendering[] {
       b.exact - a.exact ||
       FORM_RANK[a.r.form] - FORM_RANK[b.r.form],
   );
-  found.length = 0;
-  for (const { r } of ranked) found.push(r);
   const result: Rendering[] = [];
   let covered = 0;
-  for (const r of found) {
+  for (const { r } of ranked) {
     if (r.start < covered) continue;
-    result.push(strip(r));
+    result.push(r);
     covered = r.end;
   }
   return result;
+}
+
+// The positions of each key in the most recently indexed target, as chains: headPos[key] is the
+// first position (valid while headStamp[key] is the target's stamp), nextSame[i] the next one.
+// A rendering is then only tried where its first word occurs instead of at every word. Only one
+// target is indexed at a time (all the terms of a pair ask about the same target), so the
+// tables are shared and reused: indexing a target allocates nothing.
+let chainStamp = 0;
+let headStamp = new Int32Array(1 << 14);
+let headPos = new Int32Array(1 << 14);
+let nextSame = new Int32Array(256);
+
+function firstPosition(toks: Tokens, key: number): number {
+  if (toks.stamp !== chainStamp) indexPositions(toks);
+  return key < headStamp.length && headStamp[key] === chainStamp ? headPos[key] : -1;
+}
+
+function indexPositions(toks: Tokens): void {
+  const stamp = ++chainStamp;
+  const { keys } = toks;
+  if (nextSame.length < keys.length) nextSame = new Int32Array(Math.max(keys.length, nextSame.length * 2));
+  const next = nextSame;
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const k = keys[i];
+    if (k >= headStamp.length) {
+      let size = headStamp.length * 2;
+      while (size <= k) size *= 2;
+      const hs = new Int32Array(size);
+      hs.set(headStamp);
+      const hp = new Int32Array(size);
+      hp.set(headPos);
+      headStamp = hs;
+      headPos = hp;
+    }
+    next[i] = headStamp[k] === stamp ? headPos[k] : -1;
+    headStamp[k] = stamp;
+    headPos[k] = i;
+  }
+  toks.stamp = stamp;
 }
 
 function tokensMatch(entry: TermEntry, c: CompiledRendering, toks: Tokens, at: number): boolean {
@@ -348,26 +405,26 @@ function sameCase(surface: string, listed: string): boolean {
   return surface.slice(0, i) === listed.slice(0, i);
 }
 
-function strip(r: Rendering): Rendering {
-  return { start: r.start, end: r.end, text: r.text, form: r.form, rendering: r.rendering };
-}
-
 /** Entries with a forbidden rendering that could start at some word of the text. */
 export function forbiddenCandidates(index: TermIndex, en: string): TermEntry[] {
-  if (index.forbiddenByKey.size === 0) return [];
-  let out: Set<TermEntry> | null = null;
+  const slots = index.forbiddenSlots;
+  if (slots.length === 0) return [];
+  const out: TermEntry[] = [];
   const { keys } = tokenizeTarget(en);
+  const add = (list: TermEntry[]) => {
+    for (const e of list) if (!out.includes(e)) out.push(e);
+  };
   for (let i = 0; i < keys.length; i++) {
-    const slot = index.forbiddenByKey.get(keys[i]);
-    if (!slot) continue;
-    for (const e of slot.one) (out ??= new Set()).add(e);
+    const slot = keys[i] < slots.length ? slots[keys[i]] : undefined;
+    if (slot === undefined) continue;
+    if (slot.one.length) add(slot.one);
     if (i + 1 >= keys.length || slot.two.size === 0) continue;
     const second = keys[i + 1];
     if (slot.seconds !== null && !slot.seconds.includes(second)) continue;
     const two = slot.two.get(second);
-    if (two) for (const e of two) (out ??= new Set()).add(e);
+    if (two) add(two);
   }
-  return out ? [...out] : [];
+  return out;
 }
 
 // ——— English tokens and keys ———
@@ -381,6 +438,8 @@ interface Tokens {
   keys: number[];
   starts: number[];
   ends: number[];
+  /** The chainStamp under which this text's key positions are indexed (see indexPositions). */
+  stamp: number;
 }
 
 const isWordCode = (c: number) =>
@@ -431,18 +490,21 @@ function tokenize(text: string): Tokens {
     starts.push(start);
     ends.push(i);
   }
-  return { text, lower, keys, starts, ends };
+  return { text, lower, keys, starts, ends, stamp: -1 };
 }
 
 // Every term of a segment asks for the same target's tokens: keep the last few.
 const targetCache = new Map<string, Tokens>();
+let lastTarget: Tokens | null = null;
 function tokenizeTarget(text: string): Tokens {
+  if (lastTarget !== null && lastTarget.text === text) return lastTarget;
   let t = targetCache.get(text);
   if (!t) {
     t = tokenize(text);
     if (targetCache.size >= 4) targetCache.delete(targetCache.keys().next().value!);
     targetCache.set(text, t);
   }
+  lastTarget = t;
   return t;
 }
 

@@ -40,7 +40,8 @@ export const termInconsistent: CheckDef = {
 
 /**
  * Rendering counts over a document, fed one pair at a time while the pairs are checked. Only the
- * accepted renderings (and their pair numbers) are kept, not whole analyses.
+ * accepted renderings are kept, and only as numbers (pair, start, end, which rendering): objects
+ * kept for a whole document are what made the garbage collector's work grow with its length.
  */
 function documentUsage() {
   // Most entries only ever see one rendering, so the map of counts is made when a second turns up.
@@ -48,8 +49,10 @@ function documentUsage() {
     first: string;
     n: number;
     counts: Map<string, number> | null;
-    pairIndex: number[];
-    renderings: Rendering[];
+    /** The distinct renderings seen, in order; `seen` refers to them by position. */
+    names: string[];
+    /** Four numbers per occurrence: pair index, start, end, position in `names`. */
+    seen: number[];
   }
   const usage = new Map<TermEntry, Usage>();
   return {
@@ -57,11 +60,18 @@ function documentUsage() {
       for (const a of analysis.entries) {
         if (a.accepted.length === 0) continue;
         let u = usage.get(a.entry);
-        if (!u) usage.set(a.entry, (u = { first: a.accepted[0].rendering, n: 0, counts: null, pairIndex: [], renderings: [] }));
+        if (!u) {
+          const first = a.accepted[0].rendering;
+          usage.set(a.entry, (u = { first, n: 0, counts: null, names: [first], seen: [] }));
+        }
         for (const r of a.accepted) {
-          u.pairIndex.push(i);
-          u.renderings.push(r);
-          if (!u.counts && r.rendering === u.first) {
+          let name = 0;
+          if (r.rendering !== u.first) {
+            name = u.names.indexOf(r.rendering);
+            if (name < 0) name = u.names.push(r.rendering) - 1;
+          }
+          u.seen.push(i, r.start, r.end, name);
+          if (!u.counts && name === 0) {
             u.n++;
             continue;
           }
@@ -80,13 +90,20 @@ function documentUsage() {
           if (c > b || (c === b && r === entry.en.trim())) best = r;
         }
         const count = u.counts.get(best)!;
+        const seen = u.seen;
         // Occurrences are in pair order; gather the odd ones of each pair.
-        for (let k = 0; k < u.renderings.length; ) {
-          const i = u.pairIndex[k];
-          const odd: Rendering[] = [];
-          for (; k < u.renderings.length && u.pairIndex[k] === i; k++) if (u.renderings[k].rendering !== best) odd.push(u.renderings[k]);
-          if (odd.length === 0) continue;
+        for (let k = 0; k < seen.length; ) {
+          const i = seen[k];
           const target = pairs[i].target;
+          const odd: Rendering[] = [];
+          for (; k < seen.length && seen[k] === i; k += 4) {
+            const rendering = u.names[seen[k + 3]];
+            if (rendering === best) continue;
+            const start = seen[k + 1];
+            const end = seen[k + 2];
+            odd.push({ start, end, text: target.slice(start, end), form: rendering === entry.en.trim() ? 'preferred' : 'variant', rendering });
+          }
+          if (odd.length === 0) continue;
           let suggestion = target;
           for (let j = odd.length - 1; j >= 0; j--) {
             const r = odd[j];

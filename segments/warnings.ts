@@ -8,13 +8,16 @@
 //   are left alone: across word boundaries they are normal Chinese (健全全链条, 中国国际, 财政政策).
 // - repeated-word: a 2–4 character sequence written twice in a row (水生态生态治理), apart from the
 //   ABAB reduplications of ordinary Chinese (研究研究, 一步一步).
-// - traditional-char: characters that OpenCC's Traditional→Simplified tables (opencc-js, Taiwan
-//   variants) change, checked one character at a time, except characters that are also standard
-//   simplified forms.
+// - traditional-char: a character is traditional when OpenCC's Traditional→Simplified tables
+//   (opencc-js, Taiwan variants) change it AND its Simplified→Traditional tables leave it unchanged,
+//   checked one character at a time. The second test keeps simplified characters that the
+//   Taiwan-variant tables also rewrite (么 → 幺, although 么 is the simplified form of 麼) from being
+//   flagged; a short list covers characters that pass both tests yet are standard simplified forms.
 // - unbalanced-bracket / unbalanced-quote: a bracket stack per paragraph.
 // - heading-gap / heading-repeat: from the outline (segments/structure.ts).
 
 import * as OpenCC from 'opencc-js/t2cn';
+import * as OpenCCToTraditional from 'opencc-js/cn2t';
 import type { RepairResult } from './repair.ts';
 import { repairSource } from './repair.ts';
 import type { OutlineLine } from './structure.ts';
@@ -67,6 +70,7 @@ MARK[0x22] = 3;
 MARK[0x0a] = 4;
 
 let toSimplified: ((text: string) => string) | null = null;
+let toTraditional: ((text: string) => string) | null = null;
 const traditionalCache = new Map<string, string | null>();
 
 /** The simplified form of `ch` when it is a traditional character, else null. */
@@ -75,7 +79,13 @@ export function simplifiedFormOf(ch: string): string | null {
   if (cached !== undefined) return cached;
   toSimplified ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
   const s = toSimplified(ch);
-  cached = s !== ch && !ALSO_SIMPLIFIED.has(ch) ? s : null;
+  if (s === ch || ALSO_SIMPLIFIED.has(ch)) {
+    cached = null;
+  } else {
+    // A character that converting to traditional would change is itself a simplified form (么 → 麼).
+    toTraditional ??= OpenCCToTraditional.Converter({ from: 'cn', to: 'tw' });
+    cached = toTraditional(ch) === ch ? s : null;
+  }
   traditionalCache.set(ch, cached);
   return cached;
 }

@@ -92,8 +92,16 @@ describe('traditional-char', () => {
     expect(flagged(text, 'traditional-char')).toEqual(chars);
   });
 
-  it.each(['乾坤', '著作权', '干部', '于是', '发面', '台湾'])('leaves characters that are also simplified alone: %s', (text) => {
-    expect(codesOf(text)).toEqual([]);
+  it.each(['乾坤', '著作权', '干部', '于是', '发面', '台湾', '什么', '这么', '怎么', '干净', '以后', '发展', '方面', '城里', '几个', '一周', '范围', '斗争', '余下', '历史', '团结', '旅游', '尽快', '规划', '恢复', '系统', '标准', '云计算'])(
+    'leaves characters that are also simplified alone: %s',
+    (text) => {
+      expect(codesOf(text)).toEqual([]);
+    },
+  );
+
+  it.each([['什么', '么'], ['这么', '么'], ['怎么', '么']])('does not suggest 幺 for the 么 of %s', (word, ch) => {
+    expect(simplifiedFormOf(ch)).toBeNull();
+    expect(flagged(`推动${word}发展`, 'traditional-char')).toEqual([]);
   });
 
   it('finds no traditional character in the seed except 創', () => {

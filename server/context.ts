@@ -17,6 +17,8 @@ export interface AppOptions {
   sessionTtlMs?: number;
   /** Failed logins per username+IP allowed per minute before 429; default 5. */
   loginFailuresPerMinute?: number;
+  /** Failed logins per IP, whatever the username, allowed per minute before 429; default 20. */
+  loginFailuresPerIpPerMinute?: number;
   /** Largest accepted request body; default 20 MB. */
   maxBodyBytes?: number;
   /** Directory of the built web editor (index.html); when absent `/` serves a placeholder page. */
@@ -37,7 +39,7 @@ export function createServices(options: AppOptions): Services {
     db: options.db,
     sessionTtlMs: options.sessionTtlMs ?? 7 * 24 * 3600 * 1000,
     maxBodyBytes: options.maxBodyBytes ?? 20 * 1024 * 1024,
-    loginLimiter: new LoginLimiter(options.loginFailuresPerMinute ?? 5, 60_000),
+    loginLimiter: new LoginLimiter(options.loginFailuresPerMinute ?? 5, 60_000, options.loginFailuresPerIpPerMinute ?? 20),
     cache: new Map(),
   };
 }

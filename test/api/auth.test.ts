@@ -79,6 +79,49 @@ describe('sign-in', () => {
   });
 });
 
+describe('sign-in rate limit under parallel guessing', () => {
+  it('counts attempts before the password check: of 20 parallel wrong passwords at most 5 get 401, the rest 429, and the right one is refused afterwards', async () => {
+    const fresh = await startTestServer();
+    try {
+      await fresh.signIn('zheng');
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => fresh.client().post('/api/auth/login', { username: 'zheng', password: `上海 guess ${i}` })),
+      );
+      const statuses = results.map((r) => r.status);
+      expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+      expect(statuses.filter((s) => s === 401).length + statuses.filter((s) => s === 429).length).toBe(20);
+      for (const r of results.filter((r) => r.status === 429)) {
+        expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
+        expect(r.body.errors[0].field).toBe('username');
+      }
+      // The window lasts a minute: the right password from the same address waits it out too.
+      const right = await fresh.client().post('/api/auth/login', { username: 'zheng', password: PASSWORD });
+      expect(right.status).toBe(429);
+      expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(50);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('limits one address to 20 failures a minute across usernames, while a success does not use up the budget', async () => {
+    const fresh = await startTestServer();
+    try {
+      const names = ['chen', 'lin', 'huang', 'he', 'luo'];
+      for (const name of names) await fresh.signIn(name);
+      for (let i = 0; i < 25; i++) expect((await fresh.client().post('/api/auth/login', { username: 'wei', password: PASSWORD })).status).toBe(i < 5 ? 401 : 429);
+      const guesses = names.flatMap((name) => [1, 2, 3].map((i) => ({ username: name, password: `密码 ${i}` })));
+      const statuses = await Promise.all(guesses.map((g) => fresh.client().post('/api/auth/login', g).then((r) => r.status)));
+      expect(statuses.filter((s) => s === 401).length).toBe(15);
+      const blocked = await fresh.client().post('/api/auth/login', { username: 'chen', password: PASSWORD });
+      expect(blocked.status).toBe(429);
+      expect(blocked.body.errors[0].field).toBe('address');
+      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
 describe('CSRF', () => {
   it('refuses a form-encoded post from a foreign origin and from no origin at all', async () => {
     const c = await t.signIn('qian');

@@ -1,4 +1,5 @@
-// Sign-in: scrypt verification (constant work for unknown users), rate limiting per username+IP,
+// Sign-in: scrypt verification (constant work for unknown users), rate limiting per username+IP and per IP
+// (attempts counted before the password check),
 // a random session token whose sha256 is stored, and the HttpOnly SameSite=Lax cookie carrying it.
 import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
@@ -22,23 +23,24 @@ function clientAddress(c: Context<AppEnv>): string {
 }
 
 export async function login(c: Context<AppEnv>, services: Services, body: { username: string; password: string }) {
-  const key = `${body.username.toLowerCase()}\u0000${clientAddress(c)}`;
-  const wait = services.loginLimiter.retryAfter(key);
-  if (wait > 0) {
-    throw new Problem(429, `too many failed sign-ins for '${body.username}'; try again in ${wait} s`, {
-      errors: [{ field: 'username', message: 'too many failed attempts' }],
+  const reservation = services.loginLimiter.reserve(body.username, clientAddress(c));
+  if ('wait' in reservation) {
+    const { wait, field } = reservation;
+    const message = field === 'username' ? `too many failed sign-ins for '${body.username}'` : 'too many failed sign-ins from this address';
+    throw new Problem(429, `${message}; try again in ${wait} s`, {
+      errors: [{ field, message: 'too many failed attempts' }],
       headers: { 'retry-after': String(wait) },
     });
   }
   const user = findUserByUsername(services.db, body.username);
   // A missing user costs the same scrypt work as a wrong password, so timing does not reveal usernames.
+  // The attempt was counted before this await, so parallel guesses cannot all pass the check above.
   const ok = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok) {
-    services.loginLimiter.fail(key);
     writeAudit(services.db, { userId: user?.id ?? null, action: 'auth.login-failed', detail: { username: body.username } });
     throw new Problem(401, 'wrong username or password', { errors: [{ field: 'password', message: 'wrong username or password' }] });
   }
-  services.loginLimiter.reset(key);
+  reservation.succeeded();
   const token = randomBytes(32).toString('base64url');
   const now = Date.now();
   const expiresAt = now + services.sessionTtlMs;

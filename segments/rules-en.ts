@@ -40,6 +40,8 @@ const BEFORE_NUMBER = [
 
 const OPENER = `(?:${[...new Set(SENTENCE_OPENERS)].join('|')})\\b`;
 const CLOSE = `"'”’)\\]»`;
+/** Footnote marks after the terminator stay with their sentence: [1], [2][3], [4–6], [1,2], ¹²³. */
+const FOOTNOTE = '(?:\\[\\d{1,3}(?:[,–-]\\s?\\d{1,3})*\\]|[\\u00b9\\u00b2\\u00b3\\u2070\\u2074-\\u2079]+)';
 
 const RULES: SegmentationRule[] = [
   // A list or heading number opening a line or a sentence: "1. Accelerate", "1.1. Strengthen", "IV. Title",
@@ -58,10 +60,11 @@ const RULES: SegmentationRule[] = [
   { break: false, before: '\\b(?:\\p{L}\\.){2,}', after: `\\s+(?!${OPENER})` },
   // Initials: J. R. R. Tolkien, Xi J. — a single capital with a dot, not the tail of U.S.
   { break: false, before: '(?<![\\p{L}\\p{N}.])\\p{Lu}\\.', after: `\\s+(?:\\p{Lu}\\.|(?!${OPENER})\\p{Lu})` },
-  // The break: terminator(s), closing quotes/brackets, whitespace, then something that starts a sentence.
+  // The break: terminator(s), closing quotes/brackets, footnote marks, whitespace, then something that
+  // starts a sentence.
   {
     break: true,
-    before: `[.?!…]+[${CLOSE}]*`,
+    before: `[.?!…]+[${CLOSE}]*${FOOTNOTE}*`,
     after: `\\s+[\\p{Lu}\\p{Lt}\\p{N}\\p{Lo}"'“‘(\\[$€£¥¿¡]`,
   },
 ];

@@ -125,6 +125,15 @@ describe('the segment list', () => {
     expect(res.status).toBe(400);
     expect(res.body.errors[0]).toMatchObject({ field: 'status', message: "unknown status 'done'" });
   });
+
+  it.each([['nope'], ['term_missing'], ['Empty-Target']])('refuses the unknown QA check id %s with a 400 problem naming the field check', async (id) => {
+    const res = await admin.get(`/api/documents/${sampleId}/segments?check=${encodeURIComponent(id)}`);
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(res.body.errors[0].field).toBe('check');
+    expect(res.body.errors[0].message).toContain(`unknown QA check '${id}'`);
+    expect(res.body.errors[0].message).toContain('term-missing');
+  });
 });
 
 describe('bead placement', () => {

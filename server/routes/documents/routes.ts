@@ -1,6 +1,8 @@
 // Documents: import (JSON or multipart), list, segments with filters, batch approval, QA and stats.
 import { z } from 'zod';
 import type { RouteRegistry } from '../registry.ts';
+import { CHECK_IDS } from '../../../glossary/checks/index.ts';
+import type { CheckId } from '../../../glossary/checks/index.ts';
 import { DocumentSchema, FindingSchema, IdParam, SegmentSchema, StatusSchema } from '../schemas.ts';
 import { approveHandler, getDocumentHandler, importHandler, listDocumentsHandler, listSegmentsHandler, qaHandler, statsHandler } from './handlers.ts';
 
@@ -40,7 +42,10 @@ export const SegmentQuery = z
         return list as z.infer<typeof StatusSchema>[];
       })
       .describe('comma-separated statuses'),
-    check: z.string().max(100).optional().describe('only segments with a finding of this QA check id'),
+    check: z
+      .enum(CHECK_IDS as [CheckId, ...CheckId[]], { error: (issue) => `unknown QA check '${String(issue.input)}'; one of ${CHECK_IDS.join(', ')}` })
+      .optional()
+      .describe('only segments with a finding of this QA check id'),
     section: z.string().max(500).optional().describe('outline path, e.g. "七 › 1"; includes subsections'),
     q: z.string().max(500).optional().describe('text in source or target (case-insensitive)'),
     offset: z.coerce.number().int().min(0).default(0),

@@ -17,6 +17,8 @@ import type {
   Project,
   Revision,
   Segment,
+  SegmentBatchChange,
+  SegmentBatchResult,
   SegmentChange,
   SegmentPage,
   SegmentQuery,
@@ -39,6 +41,15 @@ export interface Conflict {
   conflict: true;
   current: Segment;
 }
+
+/** A batch refused because some of its segments were stale: those segments as they are now. */
+export interface BatchConflict {
+  conflict: true;
+  current: Segment[];
+}
+
+/** The server takes at most this many changes in one segment batch. */
+export const MAX_BATCH = 50;
 
 let base = '';
 let unauthorized: (() => void) | undefined;
@@ -132,10 +143,26 @@ export const api = {
     });
     if (res.status === 409) {
       const problem = res.data as Problem;
-      if (!problem.current) throw new ApiError({ ...problem, status: 409 });
+      if (!problem.current || Array.isArray(problem.current)) throw new ApiError({ ...problem, status: 409 });
       return { conflict: true, current: problem.current };
     }
     return res.data as Segment;
+  },
+  /**
+   * Several segments of one document changed all-or-nothing in one transaction (an alignment fix
+   * moving English between rows). 200 with the saved segments in the order given; on 409 the stale
+   * ones as they are now, nothing saved; a 403 (a change the user may not make) throws ApiError,
+   * nothing saved.
+   */
+  async saveSegments(documentId: number, changes: SegmentBatchChange[]): Promise<SegmentBatchResult | BatchConflict> {
+    if (changes.length < 1 || changes.length > MAX_BATCH) throw new Error(`segment batch: ${changes.length} changes; between 1 and ${MAX_BATCH} are allowed`);
+    const res = await request<SegmentBatchResult | Problem>('POST', `/api/documents/${documentId}/segments/batch`, { body: { changes }, accept: [409] });
+    if (res.status === 409) {
+      const problem = res.data as Problem;
+      if (!Array.isArray(problem.current)) throw new ApiError({ ...problem, status: 409 });
+      return { conflict: true, current: problem.current };
+    }
+    return res.data as SegmentBatchResult;
   },
   approve: (documentId: number, segmentIds: number[], reason?: string) =>
     send<ApproveResult>('POST', `/api/documents/${documentId}/approve`, reason ? { segmentIds, reason } : { segmentIds }),
@@ -167,6 +194,10 @@ export const api = {
 
 export function isConflict(result: Segment | Conflict): result is Conflict {
   return (result as Conflict).conflict === true;
+}
+
+export function isBatchConflict(result: SegmentBatchResult | BatchConflict): result is BatchConflict {
+  return (result as BatchConflict).conflict === true;
 }
 
 export const exportLinks = (projectId: number, documentId: number) => ({

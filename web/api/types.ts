@@ -105,6 +105,23 @@ export interface SegmentChange {
   reason?: string;
 }
 
+/**
+ * One change of POST /api/documents/:id/segments/batch: a revision like PATCH /api/segments/:id,
+ * sent against the version the client read. The batch (1–50 changes of one document) is saved in
+ * one transaction or not at all.
+ */
+export interface SegmentBatchChange {
+  id: number;
+  version: number;
+  target?: string;
+  status?: SegmentStatus;
+}
+
+/** 200 of the batch: the saved segments in the order the changes were given. */
+export interface SegmentBatchResult {
+  segments: Segment[];
+}
+
 /** The editor's diff part (the `diff` package's change objects). */
 export interface DiffPart {
   value: string;
@@ -211,6 +228,9 @@ export interface Problem {
   status: number;
   detail?: string;
   errors?: { field: string; message: string }[];
-  /** A 409 on PATCH /api/segments/:id carries the segment as it is now. */
-  current?: Segment;
+  /**
+   * A 409 on PATCH /api/segments/:id carries the segment as it is now; a 409 on the segment batch
+   * carries the stale segments of the batch as they are now.
+   */
+  current?: Segment | Segment[];
 }

@@ -1,7 +1,9 @@
-// Alignment fixes in the browser as pure functions from the rows around a segment to the PATCHes
-// that realise them. Each operation touches at most two neighbouring segments and never drops an
-// English sentence: text moves from one target to the other (the aligner's 1-2/2-1 bead
-// operations of Gale & Church 1993, done by hand).
+// Alignment fixes in the browser as pure functions from the rows around a segment to the change
+// list that realises them. Each operation touches at most two neighbouring segments and never drops
+// or duplicates an English sentence: text moves from one target to the other (the aligner's 1-2/2-1
+// bead operations of Gale & Church 1993, done by hand). The list is sent as ONE batch
+// (POST /api/documents/:id/segments/batch), all-or-nothing: saved as separate PATCHes, a refused
+// second save (403 on an approved neighbour, 409 on a stale one) left the moved sentence in both rows.
 
 export interface AlignRow {
   id: number;
@@ -12,6 +14,7 @@ export interface AlignRow {
 /** The fixes the alignment view offers on a bead. */
 export type AlignOp = 'merge-next' | 'merge-previous' | 'move-next' | 'move-previous' | 'unaligned' | { split: number };
 
+/** One change of a batch: the target a row gets, sent against the version the row was read at. */
 export interface TargetPatch {
   id: number;
   version: number;
@@ -91,4 +94,23 @@ export function markUnaligned(rows: AlignRow[], i: number): TargetPatch[] {
 /** Where a target can be split: the number of sentences it has, minus one. */
 export function splitPoints(target: string, split: (text: string) => string[]): string[] {
   return split(target).slice(0, -1);
+}
+
+/** What an operation is called in messages ("the merge was refused"). */
+export function describeOp(op: AlignOp): string {
+  if (typeof op === 'object') return `split after sentence ${op.split}`;
+  return { 'merge-next': 'merge with the next segment', 'merge-previous': 'merge with the previous segment', 'move-next': 'move of a sentence to the next segment', 'move-previous': 'move of a sentence to the previous segment', unaligned: 'mark as unaligned' }[op];
+}
+
+/**
+ * The whole change list of one fix on the bead at `i` (`rows` indexed by list position; only i-1,
+ * i and i+1 are read). Throws, naming the segment, when the fix is impossible there.
+ */
+export function alignChanges(rows: AlignRow[], i: number, op: AlignOp, split: (text: string) => string[]): TargetPatch[] {
+  if (op === 'merge-next') return mergeWithNext(rows, i);
+  if (op === 'merge-previous') return mergeWithPrevious(rows, i);
+  if (op === 'move-next') return moveSentence(rows, i, 'next', split);
+  if (op === 'move-previous') return moveSentence(rows, i, 'previous', split);
+  if (op === 'unaligned') return markUnaligned(rows, i);
+  return splitAt(rows, i, op.split, split);
 }

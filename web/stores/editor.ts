@@ -4,13 +4,13 @@
 // a 20,000-segment document is still arriving.
 import { defineStore } from 'pinia';
 import { computed, markRaw, reactive, ref, shallowRef, triggerRef } from 'vue';
-import { api, isConflict } from '../api/client.ts';
+import { ApiError, api, isBatchConflict, isConflict } from '../api/client.ts';
 import type { Segment, SegmentChange, SegmentQuery, SegmentStatus } from '../api/types.ts';
 import { buildTermIndex } from '../composables/checker.ts';
 import type { Finding, TermEntry, TermIndex } from '../composables/checker.ts';
-import { openConflict } from '../composables/conflict.ts';
-import type { ConflictState } from '../composables/conflict.ts';
-import type { TargetPatch } from '../composables/alignment.ts';
+import { openBatchConflict, openConflict } from '../composables/conflict.ts';
+import type { BatchConflictState, ConflictState } from '../composables/conflict.ts';
+import type { AlignOp, TargetPatch } from '../composables/alignment.ts';
 import { FindingCache } from '../composables/useLiveQa.ts';
 import { toTermEntry } from '../composables/glossarySearch.ts';
 
@@ -47,6 +47,8 @@ export const useEditorStore = defineStore('editor', () => {
   /** The active segment's text as typed, not yet saved. */
   const draft = ref('');
   const conflict = shallowRef<ConflictState | null>(null);
+  /** A refused alignment batch (409): the stale rows, until the user redoes or drops the fix. */
+  const batchConflict = shallowRef<BatchConflictState | null>(null);
   const error = ref('');
   const glossary = shallowRef<TermEntry[]>([]);
   const termIndex = shallowRef<TermIndex | null>(null);
@@ -206,16 +208,48 @@ export const useEditorStore = defineStore('editor', () => {
     return save(active.value, { target: draft.value });
   }
 
-  /** The PATCHes of an alignment fix, in order; stops at the first that does not go through. */
-  async function applyPatches(patches: TargetPatch[]): Promise<SaveOutcome> {
-    for (const p of patches) {
-      const i = byId.get(p.id);
+  /**
+   * An alignment fix saved as one all-or-nothing batch. On 409 nothing was saved: the rows stay as
+   * they were and the batch conflict view opens; on 403 (e.g. an approved neighbour) nothing was
+   * saved and the error says so.
+   */
+  async function applyBatch(changes: TargetPatch[], fix: { anchorId: number; op: AlignOp; what: string }): Promise<SaveOutcome> {
+    if (!changes.length) return 'unchanged';
+    error.value = '';
+    const seen = new Map<number, string>();
+    for (const c of changes) {
+      const i = byId.get(c.id);
       const row = i === undefined ? undefined : rows.value[i];
-      if (!row) return 'error';
-      const outcome = await saveVersion(row, p.version, { target: p.target });
-      if (outcome !== 'saved') return outcome;
+      if (!row) {
+        error.value = `The ${fix.what} was not sent: segment ${c.id} is not loaded.`;
+        return 'error';
+      }
+      seen.set(c.id, row.target);
     }
-    return patches.length ? 'saved' : 'unchanged';
+    try {
+      const result = await api.saveSegments(documentId.value, changes);
+      if (isBatchConflict(result)) {
+        batchConflict.value = openBatchConflict(result.current, (id) => seen.get(id), fix.anchorId, fix.op, fix.what);
+        return 'conflict';
+      }
+      for (const s of result.segments) replace(s);
+      return 'saved';
+    } catch (e) {
+      const why = (e as Error).message;
+      error.value =
+        e instanceof ApiError && e.status === 403
+          ? `The ${fix.what} was refused (${why}); neither segment was changed.`
+          : `The ${fix.what} failed (${why}); neither segment was changed.`;
+      return 'error';
+    }
+  }
+
+  /** Closes the batch conflict view, showing the stale rows as the server has them now. */
+  function closeBatchConflict(): BatchConflictState | null {
+    const c = batchConflict.value;
+    batchConflict.value = null;
+    if (c) for (const s of c.stale) replace(s.theirs);
+    return c;
   }
 
   async function resolveWith(version: number, change: SegmentChange): Promise<SaveOutcome> {
@@ -289,6 +323,7 @@ export const useEditorStore = defineStore('editor', () => {
     draft,
     dirty,
     conflict,
+    batchConflict,
     error,
     glossary,
     termIndex,
@@ -303,7 +338,8 @@ export const useEditorStore = defineStore('editor', () => {
     activate,
     save,
     saveDraft,
-    applyPatches,
+    applyBatch,
+    closeBatchConflict,
     resolveWith,
     takeTheirs,
     indexOf,

@@ -11,16 +11,16 @@ export interface DocEvidence {
   n: number;
   m: number;
   /** Unique token ids per sentence. */
-  zhTok: Int32Array[];
-  enTok: Int32Array[];
+  zhTok: number[][];
+  enTok: number[][];
   /** Translations within this document: zh token id → en ids, and the reverse. */
-  zhTrans: Int32Array[];
-  enTrans: Int32Array[];
+  zhTrans: number[][];
+  enTrans: number[][];
   /** idf weights; 0 for tokens without a translation in this document (they cannot be matched). */
   zhW: Float64Array;
   enW: Float64Array;
-  zhPost: Int32Array[];
-  enPost: Int32Array[];
+  zhPost: number[][];
+  enPost: number[][];
   /** Prefix sums of matchable weight and of length (characters) per sentence. */
   zhTotPrefix: Float64Array;
   enTotPrefix: Float64Array;
@@ -42,19 +42,18 @@ export class Interner {
   }
 }
 
-function uniqueIds(tokens: string[], interner: Interner): Int32Array {
+// Per-word lists are plain arrays: documents have thousands of them and small typed arrays cost
+// more to allocate than they save.
+function uniqueIds(tokens: string[], interner: Interner): number[] {
   const set = new Set<number>();
   for (const t of tokens) set.add(interner.id(t));
-  return Int32Array.from(set);
+  return [...set];
 }
 
-function postings(tok: Int32Array[], vocabSize: number): Int32Array[] {
-  const counts = new Int32Array(vocabSize);
-  for (const s of tok) for (const t of s) counts[t]++;
-  const lists = Array.from({ length: vocabSize }, (_, t) => new Int32Array(counts[t]));
-  const fill = new Int32Array(vocabSize);
+function postings(tok: number[][], vocabSize: number): number[][] {
+  const lists: number[][] = Array.from({ length: vocabSize }, () => []);
   tok.forEach((s, i) => {
-    for (const t of s) lists[t][fill[t]++] = i;
+    for (const t of s) lists[t].push(i);
   });
   return lists;
 }
@@ -86,7 +85,7 @@ export function buildEvidence(input: EvidenceInput): DocEvidence {
   const enI = new Interner();
   const zhTok = input.zhTokens.map((t) => uniqueIds(t, zhI));
   const enTok = input.enTokens.map((t) => uniqueIds(t, enI));
-  const zhTrans: Int32Array[] = [];
+  const zhTrans: number[][] = [];
   const zhKnown = new Uint8Array(zhI.keys.length);
   for (let z = 0; z < zhI.keys.length; z++) {
     const targets = new Set<number>();
@@ -95,7 +94,7 @@ export function buildEvidence(input: EvidenceInput): DocEvidence {
       const e = enI.ids.get(key);
       if (e !== undefined) targets.add(e);
     }
-    zhTrans.push(Int32Array.from(targets));
+    zhTrans.push([...targets]);
   }
   const enKnown = new Uint8Array(enI.keys.length);
   if (input.enKnown) for (let e = 0; e < enI.keys.length; e++) enKnown[e] = input.enKnown(enI.keys[e]) ? 1 : 0;
@@ -118,14 +117,14 @@ export function buildEvidence(input: EvidenceInput): DocEvidence {
 interface EvidenceCore {
   zhKeys: string[];
   enIds: Map<string, number>;
-  zhTok: Int32Array[];
-  enTok: Int32Array[];
-  zhTrans: Int32Array[];
+  zhTok: number[][];
+  enTok: number[][];
+  zhTrans: number[][];
   zhKnown: Uint8Array;
   enKnown: Uint8Array;
   countKnown: boolean;
-  zhPost: Int32Array[];
-  enPost: Int32Array[];
+  zhPost: number[][];
+  enPost: number[][];
   zhLengths: number[];
   enLengths: number[];
 }
@@ -143,7 +142,7 @@ export function withTranslations(ev: DocEvidence, extra: (zhKey: string) => stri
       const e = core.enIds.get(key);
       if (e !== undefined) targets.add(e);
     }
-    return Int32Array.from(targets);
+    return [...targets];
   });
   const zhKnown = core.zhKnown.map((k, z) => (k || zhTrans[z].length > 0 ? 1 : 0));
   return finish({ ...core, zhTrans, zhKnown });
@@ -157,8 +156,8 @@ function finish(core: EvidenceCore): DocEvidence {
   zhTrans.forEach((arr, z) => {
     for (const e of arr) reverse[e].push(z);
   });
-  const enTrans = reverse.map((r) => Int32Array.from(r));
-  const idf = (post: Int32Array[], counts: (t: number) => boolean, total: number) => {
+  const enTrans = reverse;
+  const idf = (post: number[][], counts: (t: number) => boolean, total: number) => {
     const w = new Float64Array(post.length);
     for (let t = 0; t < post.length; t++) {
       if (counts(t)) w[t] = Math.log((total + 1) / post[t].length);
@@ -167,7 +166,7 @@ function finish(core: EvidenceCore): DocEvidence {
   };
   const zhW = idf(zhPost, (t) => (countKnown ? zhKnown[t] === 1 : zhTrans[t].length > 0), n);
   const enW = idf(enPost, (t) => enTrans[t].length > 0 || enKnown[t] === 1, m);
-  const sentTotal = (tok: Int32Array[], w: Float64Array) =>
+  const sentTotal = (tok: number[][], w: Float64Array) =>
     tok.map((s) => {
       let sum = 0;
       for (const t of s) sum += w[t];
@@ -205,10 +204,10 @@ export interface Coverage {
 }
 
 export function computeCoverage(
-  srcTok: Int32Array[],
+  srcTok: number[][],
   srcW: Float64Array,
-  trans: Int32Array[],
-  tgtTok: Int32Array[],
+  trans: number[][],
+  tgtTok: number[][],
   tgtVocabSize: number,
   lo: Int32Array,
   hi: Int32Array,

@@ -296,7 +296,7 @@ function learnTable(prep: Prepared, beads: RawBead[], p: AlignParams): Map<strin
   const confident = beads.filter((b) => b.zhEnd > b.zhStart && b.enEnd > b.enStart && b.sim >= 0.25);
   const zhI = new Interner();
   const enI = new Interner();
-  const beadEn: Int32Array[] = [];
+  const beadEn: number[][] = [];
   const zhBeads: number[][] = [];
   const enCount: number[] = [];
   for (let k = 0; k < confident.length; k++) {
@@ -307,7 +307,7 @@ function learnTable(prep: Prepared, beads: RawBead[], p: AlignParams): Map<strin
     for (let s = b.enStart; s < b.enEnd; s++) for (const t of prep.enTokens[s]) es.add(enI.id(t));
     for (const z of zs) (zhBeads[z] ??= []).push(k);
     for (const e of es) enCount[e] = (enCount[e] ?? 0) + 1;
-    beadEn.push(Int32Array.from(es));
+    beadEn.push([...es]);
   }
   // Co-occurrence counts one Chinese word at a time in a dense counter over English words.
   const together = new Int32Array(enI.keys.length);

@@ -1,6 +1,7 @@
 // Public surface of segments/ (see DEVELOPERS.md, "Public contracts of the pure cores").
-// Everything here is pure except loadLexicon/ensureLexicon, which read (and on first use compile)
-// the CC-CEDICT lexicon file; importing this index does no I/O by itself.
+// Everything here is pure: the CC-CEDICT lexicon loader reads files, so it is imported from its own
+// module (segments/align/lexicon-loader.ts) and kept out of this index, which browsers and pure modules
+// import.
 export { decodeText, DecodeError } from './decode.ts';
 export { repairSource, PAGE_MARKER } from './repair.ts';
 export type { Repair, RepairKind, RepairResult } from './repair.ts';
@@ -22,4 +23,3 @@ export type { Srx, SrxMapRule, SrxProblem } from './srx.ts';
 export { splitEnglish, splitEnglishSpans } from './english.ts';
 export { align, DEFAULT_PARAMS } from './align/index.ts';
 export type { AlignOptions, AlignParams, Bead, Lexicon } from './align/index.ts';
-export { loadLexicon, ensureLexicon } from './align/lexicon-loader.ts';

@@ -19,7 +19,7 @@ import { createAccount } from '../server/accounts.ts';
 import { closeDatabase, migrateDatabase, openDatabase } from '../server/db/index.ts';
 import { insertDocumentWithSegments } from '../server/db/queries/documents.ts';
 import { createProject } from '../server/db/queries/projects.ts';
-import { updateSegments, type SegmentUpdate } from '../server/db/queries/segments.ts';
+import { listSegmentTargetsEvery, updateSegments, type SegmentUpdate } from '../server/db/queries/segments.ts';
 import { insertTmUnits } from '../server/db/queries/tm.ts';
 import { users } from '../server/db/schema.ts';
 import { parse as parseTmx } from '../server/formats/tmx.ts';
@@ -88,7 +88,7 @@ async function setup(file: string, n: number) {
   // Imported approved (the insert trigger makes each a TM unit); then the reviewer revises and
   // re-approves every tenth through the server's update function, so those carry revisions.
   const documentId = insertDocumentWithSegments(db, { projectId: project.id, name: 'bench.txt', rawSource: '', text: '', rawDraft: null, granularity: 'sentence', repairs: [], warnings: [], createdBy: adminId }, rows);
-  const ids = db.$client.prepare('select id, target from segments where document_id = ? and idx % 10 = 0 order by idx').all(documentId) as { id: number; target: string }[];
+  const ids = listSegmentTargetsEvery(db, documentId, 10);
   const started = performance.now();
   for (let i = 0; i < ids.length; i += 5000) {
     const changes: SegmentUpdate[] = ids.slice(i, i + 5000).map((s) => ({ id: s.id, expectedVersion: 1, target: s.target.replace(/\.$/, '; reviewed.'), status: 'approved', userId: reviewerId, note: null }));

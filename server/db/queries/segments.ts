@@ -73,6 +73,11 @@ export function listSegments(db: Db, documentId: number, filter: SegmentFilter =
   return page ? query.limit(page.limit).offset(page.offset).all() : query.all();
 }
 
+/** Ids and targets of every `every`-th segment of a document (idx 0, every, 2·every, …), in order: a sample for benches and spot checks. */
+export function listSegmentTargetsEvery(db: Db, documentId: number, every: number): { id: number; target: string }[] {
+  return statement(db, 'select id, target from segments where document_id = ? and idx % ? = 0 order by idx').all(documentId, every) as { id: number; target: string }[];
+}
+
 export function countByStatus(db: Db, documentId: number): Record<string, number> {
   const rows = db
     .select({ status: segments.status, n: sql<number>`count(*)` })

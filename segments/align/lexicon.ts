@@ -121,7 +121,7 @@ export function parseLexicon(text: string): Lexicon {
   const where = new Map<string, number>();
   // Longest headword per first two characters: most positions start no word of two or more, and
   // one lookup settles that instead of one per possible length.
-  const longest = new Map<string, number>();
+  const longest = new Map<number, number>();
   let maxHeadLength = 1;
   let pos = thirdBreak + 1;
   let lineNo = 4;
@@ -132,7 +132,7 @@ export function parseLexicon(text: string): Lexicon {
     if (tab < 0 || tab > end) throw new Error(`lexicon: line ${lineNo} has no tab between headword and stems`);
     where.set(text.slice(pos, tab), tab + 1);
     if (tab - pos >= 2) {
-      const two = text.slice(pos, pos + 2);
+      const two = text.charCodeAt(pos) * 65536 + text.charCodeAt(pos + 1);
       if (tab - pos > (longest.get(two) ?? 0)) longest.set(two, tab - pos);
     }
     if (tab - pos > maxHeadLength) maxHeadLength = tab - pos;
@@ -153,7 +153,7 @@ export function parseLexicon(text: string): Lexicon {
     decoded.set(head, ids);
     return ids;
   };
-  return { vocab, vocabIndex, lookup, has: (head: string) => where.has(head), longestAt: (t: string, at: number) => longest.get(t.slice(at, at + 2)) ?? 0, size: where.size, pinyin, maxHeadLength };
+  return { vocab, vocabIndex, lookup, has: (head: string) => where.has(head), longestAt: (t: string, at: number) => (at + 1 < t.length ? (longest.get(t.charCodeAt(at) * 65536 + t.charCodeAt(at + 1)) ?? 0) : 0), size: where.size, pinyin, maxHeadLength };
 }
 
 /** A lexicon built from a small in-memory list of pairs, for tests and callers without CC-CEDICT. */

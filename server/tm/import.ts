@@ -2,11 +2,12 @@
 // and one batch rather than by the file. The file is parsed as it arrives (saxes through
 // parseStream in server/formats/tmx.ts) and its units are staged in batches, each batch its own
 // short synchronous transaction, in tm_import_units, where no lookup sees them. Only when the whole
-// file has parsed does one transaction publish them as TM units. A broken file, an aborted upload or
+// file has parsed does one transaction publish them as TM units; the staged rows are then deleted
+// in slices, outside that transaction. A broken file, an aborted upload or
 // any other failure drops the staged units: all or nothing, as with one big transaction, but without
 // holding a write transaction open across the upload's awaits on the connection every request shares.
 import type { Db } from '../db/index.ts';
-import { beginTmImport, dropTmImport, publishTmImport, stageTmImportUnits, sweepStaleTmImports, type NewTmUnit } from '../db/queries/tm.ts';
+import { beginTmImport, dropTmImportSlice, publishTmImport, stageTmImportUnits, sweepStaleTmImports, type NewTmUnit } from '../db/queries/tm.ts';
 import { parseStream, type TmxInput, type TmxUnit } from '../formats/tmx.ts';
 
 /** Largest TMX a project import accepts, in units (the body limit applies as well). */
@@ -49,7 +50,6 @@ export async function importTmxStream(db: Db, target: TmImportTarget, input: Tmx
   const importId = beginTmImport(db, target.projectId, now);
   let staged = 0;
   let skippedEmpty = 0;
-  let published = false;
   try {
     await parseStream(
       input,
@@ -69,10 +69,11 @@ export async function importTmxStream(db: Db, target: TmImportTarget, input: Tmx
       result.imported = n;
       options.onPublish?.(result);
     });
-    published = true;
     return result;
   } finally {
-    if (!published && db.$client.open) dropTmImport(db, importId);
+    // Published or not, the staged rows go, a slice at a time so other requests run in between;
+    // the first slice retires the import, so nothing more is staged into it or published from it.
+    while (db.$client.open && !dropTmImportSlice(db, importId)) await new Promise((resolve) => setImmediate(resolve));
   }
 }
 

@@ -91,8 +91,8 @@ function prepare(sqlite: Database.Database) {
     ),
     countProject: sqlite.prepare(`select count(*) as n from tm_units where project_id = ?`),
     beginImport: sqlite.prepare(`insert into tm_imports (project_id, started_at, touched_at) values (?, ?, ?)`),
-    touchImport: sqlite.prepare(`update tm_imports set touched_at = ? where id = ?`),
-    importProject: sqlite.prepare(`select project_id as projectId from tm_imports where id = ?`),
+    touchImport: sqlite.prepare(`update tm_imports set touched_at = ? where id = ? and touched_at > 0`),
+    importProject: sqlite.prepare(`select project_id as projectId from tm_imports where id = ? and touched_at > 0`),
     stageUnit: sqlite.prepare(
       `insert into tm_import_units (import_id, source, target, src_lang, tgt_lang, tuid, creation_id, change_id, created_at, changed_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -103,6 +103,8 @@ function prepare(sqlite: Database.Database) {
        from tm_import_units where import_id = ? order by seq`,
     ),
     dropImport: sqlite.prepare(`delete from tm_imports where id = ?`),
+    retireImport: sqlite.prepare(`update tm_imports set touched_at = 0 where id = ?`),
+    dropStagedSlice: sqlite.prepare(`delete from tm_import_units where seq in (select seq from tm_import_units where import_id = ? order by seq limit ?)`),
     staleImports: sqlite.prepare(`select id from tm_imports where touched_at < ?`),
   };
 }
@@ -203,7 +205,8 @@ export function insertTmUnits(db: Db, projectId: number, units: Iterable<NewTmUn
 /*
  * A streamed TMX import, staged: beginTmImport, then stageTmImportUnits per batch (each its own
  * short transaction, so nothing is held open while the upload streams), then publishTmImport (one
- * transaction: the staged units become TM units, in file order) or dropTmImport. Staged units live
+ * transaction: the staged units become TM units, in file order), then dropTmImportSlice until all
+ * is gone (also what a broken or aborted upload gets). Staged units live
  * in tm_import_units, which no lookup reads.
  */
 
@@ -216,7 +219,7 @@ export function beginTmImport(db: Db, projectId: number, now = Date.now()): numb
 export function stageTmImportUnits(db: Db, importId: number, units: Iterable<NewTmUnit>, now = Date.now()): number {
   const s = stmts(db);
   return db.$client.transaction(() => {
-    if (s.touchImport.run(now, importId).changes === 0) throw new Error(`TM import ${importId} is gone (its project was deleted, or it was swept as stale)`);
+    if (s.touchImport.run(now, importId).changes === 0) throw new Error(`TM import ${importId} is gone (published or dropped already, its project deleted, or swept as stale)`);
     let n = 0;
     for (const u of units) {
       s.stageUnit.run(importId, u.source, u.target, u.srcLang, u.tgtLang, u.tuid ?? null, u.creationId ?? null, u.changeId ?? null, u.createdAt ?? now, u.changedAt ?? u.createdAt ?? now);
@@ -227,24 +230,36 @@ export function stageTmImportUnits(db: Db, importId: number, units: Iterable<New
 }
 
 /**
- * Makes the import's staged units TM units of its project and drops the import, in one
- * transaction; `then` runs inside it too (the audit record). Returns the number of units published.
+ * Makes the import's staged units TM units of its project, in one transaction; `then` runs inside
+ * it too (the audit record). The import is retired rather than dropped, so the transaction does not
+ * also delete every staged row: the caller clears them afterwards with dropTmImportSlice, and a
+ * retired import a crash left behind is swept like a stale one. Returns the number published.
  */
 export function publishTmImport(db: Db, importId: number, then?: (published: number) => void): number {
   const s = stmts(db);
   return db.$client.transaction(() => {
     const row = s.importProject.get(importId) as { projectId: number } | undefined;
-    if (!row) throw new Error(`TM import ${importId} is gone (its project was deleted, or it was swept as stale)`);
+    if (!row) throw new Error(`TM import ${importId} is gone (published or dropped already, its project deleted, or swept as stale)`);
     const published = s.publishUnits.run(row.projectId, importId).changes;
-    s.dropImport.run(importId);
+    s.retireImport.run(importId);
     then?.(published);
     return published;
   })();
 }
 
-/** Drops an import and its staged units (a broken or aborted upload). */
-export function dropTmImport(db: Db, importId: number): void {
-  stmts(db).dropImport.run(importId);
+/**
+ * Retires an import (it can no longer be published or staged into) and deletes up to `limit` of its
+ * staged units; once none are left, the import itself. Returns true when it is all gone. Called
+ * repeatedly, between turns of the event loop, so a large import's cleanup never holds the connection long.
+ */
+export function dropTmImportSlice(db: Db, importId: number, limit = 5000): boolean {
+  const s = stmts(db);
+  return db.$client.transaction(() => {
+    s.retireImport.run(importId);
+    if (s.dropStagedSlice.run(importId, limit).changes === limit) return false;
+    s.dropImport.run(importId);
+    return true;
+  })();
 }
 
 /** Drops imports no batch has touched since `before` (left behind by a process that died mid-upload). */

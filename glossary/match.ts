@@ -411,20 +411,21 @@ export function forbiddenCandidates(index: TermIndex, en: string): TermEntry[] {
   if (slots.length === 0) return [];
   const out: TermEntry[] = [];
   const { keys } = tokenizeTarget(en);
-  const add = (list: TermEntry[]) => {
-    for (const e of list) if (!out.includes(e)) out.push(e);
-  };
   for (let i = 0; i < keys.length; i++) {
     const slot = keys[i] < slots.length ? slots[keys[i]] : undefined;
     if (slot === undefined) continue;
-    if (slot.one.length) add(slot.one);
+    if (slot.one.length) addNew(out, slot.one);
     if (i + 1 >= keys.length || slot.two.size === 0) continue;
     const second = keys[i + 1];
     if (slot.seconds !== null && !slot.seconds.includes(second)) continue;
     const two = slot.two.get(second);
-    if (two) add(two);
+    if (two) addNew(out, two);
   }
   return out;
+}
+
+function addNew(out: TermEntry[], list: TermEntry[]): void {
+  for (const e of list) if (!out.includes(e)) out.push(e);
 }
 
 // ——— English tokens and keys ———
@@ -481,11 +482,11 @@ function tokenize(text: string): Tokens {
         }
         break;
       }
-      keys.push(keyId(lower.slice(start, i)));
+      keys.push(keyIdAt(lower, start, i));
     } else {
       i++;
       if (c >= 0xd800 && c <= 0xdbff && i < n) i++;
-      keys.push(keyId(lower.slice(start, i)));
+      keys.push(keyIdAt(lower, start, i));
     }
     starts.push(start);
     ends.push(i);
@@ -596,6 +597,41 @@ const BRITISH_STEMS = [...SPELLING_PAIRS].sort((a, b) => b[0].length - a[0].leng
 // word, and equal keys share one id for the life of the process (compiled renderings hold ids).
 const keyIds = new Map<string, number>();
 const tokenIds = new Map<string, number>();
+
+// Token → key id by the token's code units in place (FNV-1a, open addressing), so a target's
+// words are not each copied out as a string to be hashed again by a Map.
+const SURFACE_CAP = 1 << 17;
+const surfaceHash = new Int32Array(SURFACE_CAP);
+const surfaceId = new Int32Array(SURFACE_CAP);
+const surfaceText: (string | undefined)[] = new Array(SURFACE_CAP).fill(undefined);
+let surfaceCount = 0;
+
+function keyIdAt(lower: string, start: number, end: number): number {
+  let hash = 0x811c9dc5 | 0;
+  for (let k = start; k < end; k++) hash = Math.imul(hash ^ lower.charCodeAt(k), 0x01000193);
+  const mask = SURFACE_CAP - 1;
+  const len = end - start;
+  let h = hash & mask;
+  for (;;) {
+    const t = surfaceText[h];
+    if (t === undefined) break;
+    if (surfaceHash[h] === hash && t.length === len && lower.startsWith(t, start)) return surfaceId[h];
+    h = (h + 1) & mask;
+  }
+  const word = lower.slice(start, end);
+  const id = keyId(word);
+  // Kept at most half full; past that the table starts again (ids themselves never change).
+  if (surfaceCount >= SURFACE_CAP >> 1) {
+    surfaceText.fill(undefined);
+    surfaceCount = 0;
+    h = hash & mask;
+  }
+  surfaceText[h] = word;
+  surfaceHash[h] = hash;
+  surfaceId[h] = id;
+  surfaceCount++;
+  return id;
+}
 
 /** The id of a lower-cased token's comparison key. */
 export function keyId(lower: string): number {

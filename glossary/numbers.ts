@@ -52,8 +52,11 @@ export function extractNumbers(text: string, lang: 'zh' | 'en', options: Extract
   return found.filter((n) => !mask.some((m) => n.start < m.end && m.start < n.end));
 }
 
+const FULL_WIDTH_ANY = /[\uff01-\uff5e]/;
+
 /** Half-width digits and signs, code unit for code unit so offsets are unchanged. */
 function foldWidth(text: string): string {
+  if (!FULL_WIDTH_ANY.test(text)) return text;
   return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
@@ -106,7 +109,6 @@ function extractZh(raw: string): NumberMention[] {
     const [whole, ordinalMark, percentMark, arabic, magRun, zhRun] = m;
     const start = m.index;
     let end = start + whole.length;
-    const after = () => text.slice(end, end + 6);
 
     if (arabic !== undefined) {
       let value = Number(arabic.replace(/,/g, ''));
@@ -118,10 +120,10 @@ function extractZh(raw: string): NumberMention[] {
       }
       for (const c of mags) value *= ZH_MAG[c];
       let kind: NumberKind = ordinalMark ? 'ordinal' : percentMark ? 'percent' : 'cardinal';
-      if (/^[%]/.test(after())) {
+      if (/^[%]/.test(text.slice(end, end + 6))) {
         kind = 'percent';
         end += 1;
-      } else if (kind === 'cardinal' && !mags && /^年/.test(after()) && Number.isInteger(value) && value >= 1000 && value < 3000) {
+      } else if (kind === 'cardinal' && !mags && /^年/.test(text.slice(end, end + 6)) && Number.isInteger(value) && value >= 1000 && value < 3000) {
         kind = 'year';
       }
       out.push({ value, kind, start, end, text: raw.slice(start, end), strong: true, accepted: true });
@@ -130,7 +132,7 @@ function extractZh(raw: string): NumberMention[] {
 
     // A Chinese numeral run. Five-year-plan names: 十四五, 十五五 (the 14th/15th plan, five years).
     const plan = /^(十[一二三四五六七八九])五$/.exec(zhRun);
-    if (plan && !ordinalMark && !percentMark && !/^[个年]/.test(after())) {
+    if (plan && !ordinalMark && !percentMark && !/^[个年]/.test(text.slice(end, end + 6))) {
       const n = parseChineseNumeral(plan[1])!;
       const split = start + plan[1].length;
       out.push({ value: n, kind: 'ordinal', start, end: split, text: raw.slice(start, split), strong: true, accepted: true });
@@ -151,10 +153,10 @@ function extractZh(raw: string): NumberMention[] {
       kind = 'percent';
       accepted = true;
     } else if (isDigitsOnly && run.length > 1) {
-      accepted = /^年/.test(after());
+      accepted = /^年/.test(text.slice(end, end + 6));
       if (accepted) kind = value >= 1000 && value < 3000 ? 'year' : 'cardinal';
     } else if (!loneUnit) {
-      const unit = ZH_MEASURE.exec(after());
+      const unit = ZH_MEASURE.exec(text.slice(end, end + 6));
       if (unit) {
         accepted = true;
         if (unit[0] === '%') {
@@ -258,6 +260,17 @@ interface Tok {
   num: boolean;
 }
 
+/** Tokens of one number phrase are separated by nothing, spaces or hyphens. */
+function joined(text: string, a: Tok, b: Tok | undefined): boolean {
+  if (!b) return false;
+  for (let k = a.end; k < b.start; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 0x2d && c !== 0x2010 && c !== 0x2011 && !WHITESPACE.test(text[k])) return false;
+  }
+  return true;
+}
+const WHITESPACE = /\s/;
+
 function extractEn(raw: string): NumberMention[] {
   const text = foldWidth(raw);
   // Only the words that can be part of a number are tokens; any other word between two tokens
@@ -276,8 +289,6 @@ function extractEn(raw: string): NumberMention[] {
       toks.push({ t, lower: t.toLowerCase(), start: m.index, end: m.index + t.length, num });
     }
   }
-  // Tokens of one number phrase are separated by nothing, spaces or hyphens.
-  const joined = (a: Tok, b: Tok | undefined) => !!b && /^[\s\-\u2010\u2011]*$/.test(text.slice(a.end, b.start));
   const out: NumberMention[] = [];
   let i = 0;
   while (i < toks.length) {
@@ -294,7 +305,7 @@ function extractEn(raw: string): NumberMention[] {
         kind = 'ordinal';
         j++;
       } else {
-        while (toks[j] && joined(toks[j - 1], toks[j]) && toks[j].lower in EN_MAG) {
+        while (toks[j] && joined(text, toks[j - 1], toks[j]) && toks[j].lower in EN_MAG) {
           value *= EN_MAG[toks[j].lower];
           j++;
         }
@@ -310,7 +321,7 @@ function extractEn(raw: string): NumberMention[] {
       let k = i;
       for (; k < toks.length; k++) {
         const w = toks[k].lower;
-        if (k > i && !joined(toks[k - 1], toks[k])) break;
+        if (k > i && !joined(text, toks[k - 1], toks[k])) break;
         if (w in EN_ONES || w in EN_TENS) {
           current += EN_ONES[w] ?? EN_TENS[w];
         } else if (w === 'hundred') {
@@ -326,7 +337,7 @@ function extractEn(raw: string): NumberMention[] {
           any = true;
           k++;
           break;
-        } else if ((w === 'a' || w === 'an') && !any && toks[k + 1] && joined(toks[k], toks[k + 1]) && (toks[k + 1].lower === 'hundred' || toks[k + 1].lower in EN_MAG)) {
+        } else if ((w === 'a' || w === 'an') && !any && toks[k + 1] && joined(text, toks[k], toks[k + 1]) && (toks[k + 1].lower === 'hundred' || toks[k + 1].lower in EN_MAG)) {
           continue;
         } else if (w === 'and' && any && toks[k + 1] && (toks[k + 1].lower in EN_ONES || toks[k + 1].lower in EN_TENS)) {
           continue;
@@ -350,10 +361,10 @@ function extractEn(raw: string): NumberMention[] {
       if (p.t === '%' && p.start === toks[j - 1].end) {
         kind = 'percent';
         j++;
-      } else if (joined(toks[j - 1], p) && /^(percent|pct|percentage)$/.test(p.lower)) {
+      } else if (joined(text, toks[j - 1], p) && /^(percent|pct|percentage)$/.test(p.lower)) {
         kind = 'percent';
         j++;
-      } else if (joined(toks[j - 1], p) && p.lower === 'per' && toks[j + 1]?.lower === 'cent' && joined(p, toks[j + 1])) {
+      } else if (joined(text, toks[j - 1], p) && p.lower === 'per' && toks[j + 1]?.lower === 'cent' && joined(text, p, toks[j + 1])) {
         kind = 'percent';
         j += 2;
       }

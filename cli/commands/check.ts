@@ -62,24 +62,34 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
 
+  const label = pairsFile === '-' ? 'stdin' : pairsFile;
   const pairs: Pair[] = [];
   const lineNumbers: number[] = [];
+  // A line without a tab is refused rather than read as an untranslated pair: checking it would report
+  // a misleading empty-target. Every bad line is named so the file can be fixed in one go.
+  const badLines: number[] = [];
   text
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
     .forEach((line, i) => {
       if (!line.trim()) return;
       const tab = line.indexOf('\t');
-      const source = tab < 0 ? line : line.slice(0, tab);
-      const target = tab < 0 ? '' : line.slice(tab + 1);
-      pairs.push({ source, target, warnings: sourceWarnings(source) });
+      if (tab < 0) {
+        badLines.push(i + 1);
+        return;
+      }
+      const source = line.slice(0, tab);
+      pairs.push({ source, target: line.slice(tab + 1), warnings: sourceWarnings(source) });
       lineNumbers.push(i + 1);
     });
+  if (badLines.length > 0) {
+    for (const n of badLines) io.err(`bitext check: ${label} line ${n}: expected zh<TAB>en\n`);
+    return 2;
+  }
 
   const index = buildTermIndex(entries);
   const results = checkDocument(pairs, { index }, only ? { only } : undefined);
   const tally = { error: 0, warning: 0, info: 0 };
-  const label = pairsFile === '-' ? 'stdin' : pairsFile;
   results.forEach((findings, i) => {
     for (const f of findings) {
       tally[f.severity]++;

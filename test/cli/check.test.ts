@@ -81,6 +81,28 @@ describe('bitext check', () => {
     expect(err).toMatch(message);
   });
 
+  it.each([
+    ['a line without a tab', '坚持两个毫不动摇\tuphold the Two Unwaverings\n引领发展新质生产力 drive new quality productive forces\n', [2]],
+    ['every bad line, not just the first', '加快建设五个中心\n\n坚持两个毫不动摇\tuphold the Two Unwaverings\n服务高质量共建“一带一路”\n', [1, 4]],
+    ['a CRLF file with a bad line after an empty one', '坚持两个毫不动摇\tuphold the Two Unwaverings\r\n\r\n推进长三角一体化\r\n', [3]],
+  ])('refuses %s: names every bad line of PAIRS.tsv, exits 2 and prints no finding', async (_what, pairs, badLines) => {
+    const dir = mkdtempSync(join(tmpdir(), 'bitext-check-'));
+    const file = join(dir, 'pairs.tsv');
+    writeFileSync(file, pairs);
+    for (const json of [[], ['--json']]) {
+      const { code, out, err } = await check(['--glossary', GLOSSARY, file, ...json]);
+      expect(code).toBe(2);
+      expect(out).toBe('');
+      expect(err.trim().split('\n')).toEqual(badLines.map((n) => `bitext check: ${file} line ${n}: expected zh<TAB>en`));
+    }
+  });
+
+  it('keeps a pair whose English is empty after the tab as an empty-target finding', async () => {
+    const { code, out } = await check(['--glossary', GLOSSARY, '-', '--json'], '坚持两个毫不动摇\t\n');
+    expect(code).toBe(0);
+    expect(out.trim().split('\n').map((l) => JSON.parse(l).check)).toContain('empty-target');
+  });
+
   it('prints usage with --help', async () => {
     const { code, out } = await check(['--help']);
     expect(code).toBe(0);

@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['test/**/*.test.ts'],
+    // Compiles the CC-CEDICT lexicon cache once, before the workers start (each then only loads it).
+    globalSetup: ['test/global-setup.ts'],
     // The browser and API suites start real servers and Chromium; keep workers few on 2 cores.
     pool: 'forks',
     maxWorkers: 2,

@@ -1,11 +1,13 @@
 // Benchmark: repair + segment the sample repeated to about 1.1 million characters (issue 2, item 9).
 // Targets: < 1 s and < 200 MB peak RSS on the 2-core CI machine, and ten times the input costs at
 // most twelve times the time (the pipeline must stay linear).
-// Each figure is the best of several runs after a warm-up. Times are given as CPU time of this
-// process (user + system, from process.cpuUsage) — what the code costs, and stable when other jobs
-// share the machine — and as wall-clock time; the targets apply to CPU time. The first, cold run is
-// what a one-off `bitext segment` pays (module init, JIT, OpenCC tables); peak RSS right after it is
-// the memory one run of this size needs.
+// The targets are judged on wall-clock time — what a user waits for. CPU time of this process (user +
+// system, from process.cpuUsage) is printed beside it: it shows what the code itself costs when other
+// jobs share the machine. To keep the wall figure honest on a busy machine each judged figure is the
+// best of several timed runs after a warm-up (best of 5 for the 1.1 M-character runs, of 15 for the
+// 10× smaller input), and the output says so. The first, cold run is what a one-off `bitext segment`
+// pays (module init, JIT, OpenCC tables); it is a single run, so it is shown but not judged; peak RSS
+// right after it is the memory one run of this size needs.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
@@ -25,54 +27,71 @@ setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;
 
 interface Run {
-  cpuMs: number;
+  /** Wall-clock time of the fastest run. */
   wallMs: number;
+  /** Lowest CPU time over the runs. */
+  cpuMs: number;
+  runs: number;
   segments: number;
 }
 
-function best(text: string, runs: number, granularity: 'sentence' | 'clause' = 'sentence'): Run {
-  const out: Run = { cpuMs: Infinity, wallMs: Infinity, segments: 0 };
+function timed(text: string, granularity: 'sentence' | 'clause'): { wallMs: number; cpuMs: number; segments: number } {
+  collect();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const result = segmentSource(text, { granularity });
+  const wallMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000, segments: result.segments.length };
+}
+
+/** Adds `runs` timed runs to `into` (best wall and best CPU kept). */
+function best(text: string, runs: number, granularity: 'sentence' | 'clause' = 'sentence', into?: Run): Run {
+  const out: Run = into ?? { wallMs: Infinity, cpuMs: Infinity, runs: 0, segments: 0 };
   for (let i = 0; i < runs; i++) {
-    collect();
-    const cpu0 = process.cpuUsage();
-    const t0 = performance.now();
-    const result = segmentSource(text, { granularity });
-    const wall = performance.now() - t0;
-    const cpu = process.cpuUsage(cpu0);
-    out.cpuMs = Math.min(out.cpuMs, (cpu.user + cpu.system) / 1000);
-    out.wallMs = Math.min(out.wallMs, wall);
-    out.segments = result.segments.length;
+    const r = timed(text, granularity);
+    out.wallMs = Math.min(out.wallMs, r.wallMs);
+    out.cpuMs = Math.min(out.cpuMs, r.cpuMs);
+    out.runs++;
+    out.segments = r.segments;
   }
   return out;
 }
 
+const LARGE_RUNS = 5;
 const cold = best(large, 1);
 const coldRss = peakRssMb();
-// Warm up both sizes, then alternate them so that both are timed with the same JIT state.
+// Warm up both sizes, then alternate them so that both are timed with the same JIT state and a busy
+// spell of the machine does not fall on one size only.
 best(small, 3);
 best(large, 1);
-let smallRun = best(small, 3);
-let largeRun = best(large, 1);
-for (let round = 0; round < 4; round++) {
-  const s = best(small, 3);
-  const l = best(large, 1);
-  smallRun = s.cpuMs < smallRun.cpuMs ? s : smallRun;
-  largeRun = l.cpuMs < largeRun.cpuMs ? l : largeRun;
+const smallRun = best(small, 0);
+const largeRun = best(large, 0);
+for (let round = 0; round < LARGE_RUNS; round++) {
+  best(small, 3, 'sentence', smallRun);
+  best(large, 1, 'sentence', largeRun);
 }
-const clauseRun = best(large, 3, 'clause');
+const clauseRun = best(large, LARGE_RUNS, 'clause');
 const under1s = { text: '< 1000 ms', ok: (v: number) => v < 1000 };
 const chars = (n: number) => n.toLocaleString('en');
+const bestOf = (r: Run) => `best of ${r.runs}`;
 
-const ok = printFigures(`repair + segment: sample ×${copies} (${chars(large.length)} chars) and ×${Math.round(copies / 10)} (${chars(small.length)} chars)`, [
-  { name: `cold first run, CPU`, value: cold.cpuMs, unit: 'ms', target: under1s },
-  { name: `cold first run, wall`, value: cold.wallMs, unit: 'ms' },
-  { name: 'peak RSS after the cold run', value: coldRss, unit: 'MB', target: { text: '< 200 MB', ok: (v) => v < 200 } },
-  { name: `sentence → ${largeRun.segments} segments, CPU`, value: largeRun.cpuMs, unit: 'ms', target: under1s },
-  { name: `sentence, wall`, value: largeRun.wallMs, unit: 'ms' },
-  { name: 'throughput (sentence, CPU)', value: large.length / 1e6 / (largeRun.cpuMs / 1000), unit: 'M chars/s' },
-  { name: `clause → ${clauseRun.segments} segments, CPU`, value: clauseRun.cpuMs, unit: 'ms', target: under1s },
-  { name: `sentence, ${chars(small.length)} chars, CPU`, value: smallRun.cpuMs, unit: 'ms' },
-  { name: 'CPU time ratio for 10× the input', value: largeRun.cpuMs / smallRun.cpuMs, unit: '×', target: { text: '≤ 12×', ok: (v) => v <= 12 } },
-  { name: 'peak RSS after all runs', value: peakRssMb(), unit: 'MB', target: { text: '< 200 MB', ok: (v) => v < 200 } },
-]);
+const ok = printFigures(
+  `repair + segment: sample ×${copies} (${chars(large.length)} chars) and ×${Math.round(copies / 10)} (${chars(small.length)} chars); targets judged on wall time, best of ${LARGE_RUNS} runs (small input best of ${smallRun.runs})`,
+  [
+    { name: `cold first run (single run), wall`, value: cold.wallMs, unit: 'ms' },
+    { name: `cold first run, CPU`, value: cold.cpuMs, unit: 'ms' },
+    { name: 'peak RSS after the cold run', value: coldRss, unit: 'MB', target: { text: '< 200 MB', ok: (v) => v < 200 } },
+    { name: `sentence → ${largeRun.segments} segments, wall (${bestOf(largeRun)})`, value: largeRun.wallMs, unit: 'ms', target: under1s },
+    { name: `sentence, CPU (${bestOf(largeRun)})`, value: largeRun.cpuMs, unit: 'ms' },
+    { name: 'throughput (sentence, wall)', value: large.length / 1e6 / (largeRun.wallMs / 1000), unit: 'M chars/s' },
+    { name: `clause → ${clauseRun.segments} segments, wall (${bestOf(clauseRun)})`, value: clauseRun.wallMs, unit: 'ms', target: under1s },
+    { name: `clause, CPU (${bestOf(clauseRun)})`, value: clauseRun.cpuMs, unit: 'ms' },
+    { name: `sentence, ${chars(small.length)} chars, wall (${bestOf(smallRun)})`, value: smallRun.wallMs, unit: 'ms' },
+    { name: `sentence, ${chars(small.length)} chars, CPU (${bestOf(smallRun)})`, value: smallRun.cpuMs, unit: 'ms' },
+    { name: 'wall time ratio for 10× the input', value: largeRun.wallMs / smallRun.wallMs, unit: '×', target: { text: '≤ 12×', ok: (v) => v <= 12 } },
+    { name: 'CPU time ratio for 10× the input', value: largeRun.cpuMs / smallRun.cpuMs, unit: '×' },
+    { name: 'peak RSS after all runs', value: peakRssMb(), unit: 'MB', target: { text: '< 200 MB', ok: (v) => v < 200 } },
+  ],
+);
 process.exitCode = ok ? 0 : 1;

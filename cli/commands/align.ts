@@ -5,6 +5,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CliIO } from '../io.ts';
+import { serialize as serializeTmx, type TmxUnit } from '../../server/formats/tmx.ts';
+import { TOOL_VERSION } from '../../server/formats/document-export.ts';
 import { parseCommandArgs } from '../args.ts';
 import { DecodeError, decodeText } from '../../segments/decode.ts';
 import { segmentSource } from '../../segments/segment.ts';
@@ -63,41 +65,17 @@ export function presplitLines(text: string): string[] {
   return lines;
 }
 
-const xml = (s: string) =>
-  s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // Characters XML 1.0 forbids cannot appear even escaped.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
-
-/** A minimal TMX 1.4b document: one <tu> per bead with text on both sides. */
+/** A TMX 1.4b document with one unit per bead that has text on both sides (the export's writer). */
 export function beadsToTmx(beads: Bead[], zh: string[], en: string[]): string {
-  const tus = beads
+  const units: TmxUnit[] = beads
     .filter((b) => b.zh.length > 0 && b.en.length > 0)
-    .map((b) => {
-      const zhText = b.zh.map((i) => zh[i]).join('');
-      const enText = b.en.map((j) => en[j]).join(' ');
-      return [
-        `    <tu>`,
-        `      <prop type="x-confidence">${b.confidence.toFixed(3)}</prop>`,
-        `      <tuv xml:lang="zh-CN"><seg>${xml(zhText)}</seg></tuv>`,
-        `      <tuv xml:lang="en"><seg>${xml(enText)}</seg></tuv>`,
-        `    </tu>`,
-      ].join('\n');
-    });
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
-    '<tmx version="1.4">',
-    '  <header creationtool="bitext" creationtoolversion="0.1.0" segtype="sentence" o-tmf="bitext" adminlang="en" srclang="zh-CN" datatype="plaintext"/>',
-    '  <body>',
-    ...tus,
-    '  </body>',
-    '</tmx>',
-    '',
-  ].join('\n');
+    .map((b, k) => ({
+      tuid: String(k + 1),
+      source: b.zh.map((i) => zh[i]).join(''),
+      target: b.en.map((j) => en[j]).join(' '),
+      props: { 'x-alignment-confidence': b.confidence.toFixed(3) },
+    }));
+  return serializeTmx(units, { creationToolVersion: TOOL_VERSION });
 }
 
 const oneLine = (s: string) => s.replace(/[\t\r\n]+/g, ' ');

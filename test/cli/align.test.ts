@@ -65,9 +65,10 @@ describe('bitext align ZH EN --presplit', () => {
     expect(doc.tmx.header['@_srclang']).toBe('zh-CN');
     const tus = doc.tmx.body.tu as { tuv: { '@_xml:lang': string; seg: string }[] }[];
     expect(tus).toHaveLength(7);
-    expect(tus[6].tuv.map((t) => t['@_xml:lang'])).toEqual(['zh-CN', 'en']);
+    expect(tus[6].tuv.map((t) => t['@_xml:lang'])).toEqual(['zh-CN', 'en-US']);
     expect(tus[6].tuv[1].seg).toContain('We will fully implement the "Explorer Programme"');
     expect(stdout).toContain('&quot;Explorer Programme&quot;');
+    expect(stdout).toMatch(/<prop type="x-alignment-confidence">[01]\.\d{3}<\/prop>/);
   });
 
   it('reads GB18030 and UTF-16 input files', async () => {

@@ -6,8 +6,11 @@
 //   fast scrollbar drag: every frame shows rows never rendered before), frame times taken between
 //   consecutive requestAnimationFrame callbacks (p95); the load average is printed because other
 //   processes on a 2-core machine stretch wall-clock frames;
-// - a keystroke in a target cell: input event → Vue update → layout, plus the debounced live check's
-//   own task (checker + re-render of the findings), each timed inside the page (medians; p95 shown);
+// - a keystroke in a target cell, its full cost: input event → Vue update → layout, plus the live
+//   check that keystroke triggers (checker + re-render of the findings, after the 150 ms debounce),
+//   both timed inside the page and added per keystroke; each key waits out the debounce so every
+//   keystroke pays for its own check (the worst case: a typist pausing after each key). Judged on
+//   the p95 of that sum — a median hides the slow keys a translator feels;
 // - main-thread CPU time from a Chrome trace beside the wall-clock figures, since on a shared 2-core
 //   machine other processes stretch wall-clock frames without the editor doing more work.
 // Run alone: npx tsx bench/editor.bench.ts
@@ -190,29 +193,37 @@ try {
   await page.locator('.vlist-row .seg-row').nth(2).click();
   const textarea = page.locator('.seg-row.active textarea');
   await textarea.waitFor();
-  let keys!: { costs: number[]; qa: number[]; findings: number };
+  let keys!: { costs: number[]; qa: number[]; full: number[]; findings: number };
   const keyTrace = await traceMainThread(context, page, async () => {
     keys = await page.evaluate(async () => {
-    const ta = document.querySelector<HTMLTextAreaElement>('.seg-row.active textarea')!;
-    ta.focus();
-    ta.setSelectionRange(ta.value.length, ta.value.length);
-    const text = ' new productive forces';
-    const costs: number[] = [];
-    for (let round = 0; round < 10; round++) {
-      for (const ch of text) {
-        const start = performance.now();
-        ta.setRangeText(ch, ta.selectionStart, ta.selectionEnd, 'end');
-        ta.dispatchEvent(new InputEvent('input', { bubbles: true, data: ch, inputType: 'insertText' }));
-        await Promise.resolve();
-        document.body.getBoundingClientRect();
-        costs.push(performance.now() - start);
-        await new Promise((r) => setTimeout(r, 0));
+      const ta = document.querySelector<HTMLTextAreaElement>('.seg-row.active textarea')!;
+      const tasks = (window as unknown as { __qaTasks: number[] }).__qaTasks;
+      ta.focus();
+      ta.setSelectionRange(ta.value.length, ta.value.length);
+      const text = ' new productive forces';
+      const costs: number[] = [];
+      const qa: number[] = [];
+      const full: number[] = [];
+      for (let round = 0; round < 5; round++) {
+        for (const ch of text) {
+          const before = tasks.length;
+          const start = performance.now();
+          ta.setRangeText(ch, ta.selectionStart, ta.selectionEnd, 'end');
+          ta.dispatchEvent(new InputEvent('input', { bubbles: true, data: ch, inputType: 'insertText' }));
+          await Promise.resolve();
+          document.body.getBoundingClientRect();
+          const cost = performance.now() - start;
+          // Past the debounce: this keystroke's live check has run and rendered its findings.
+          const deadline = performance.now() + 2000;
+          while (tasks.length === before && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+          if (tasks.length !== before + 1) throw new Error(`keystroke ${costs.length + 1}: ${tasks.length - before} live checks ran instead of one`);
+          costs.push(cost);
+          qa.push(tasks[before]);
+          full.push(cost + tasks[before]);
+        }
       }
-      // Pause past the debounce so the live check runs and re-renders the findings.
-      await new Promise((r) => setTimeout(r, 300));
-    }
-    const findings = document.querySelectorAll('.seg-row.active li.finding[data-check="term-forbidden"]').length;
-    return { costs, qa: (window as unknown as { __qaTasks: number[] }).__qaTasks, findings };
+      const findings = document.querySelectorAll('.seg-row.active li.finding[data-check="term-forbidden"]').length;
+      return { costs, qa, full, findings };
     });
   });
   const cpuPerKey = keyTrace.cpuBetween(-Infinity, Infinity) / keys.costs.length;
@@ -231,11 +242,12 @@ try {
     { name: 'scroll frame, median', value: percentile(scroll.frames, 50), unit: 'ms' },
     { name: 'document height guessed from text vs measured', value: (100 * (estimatedHeight - scroll.height)) / scroll.height, unit: '% off' },
     { name: `rows in the DOM while scrolling (of ${count})`, value: rendered, unit: 'rows' },
-    { name: `keystroke: input → render (${keys.costs.length} keys)`, value: keyP50, unit: 'ms median' },
+    { name: `keystroke: input → render (${keys.costs.length} keys)`, value: keyP50, unit: 'ms p50' },
     { name: 'keystroke: input → render', value: percentile(keys.costs, 95), unit: 'ms p95' },
-    { name: `live check task: checker + findings render (${keys.qa.length})`, value: qaP50, unit: 'ms median' },
+    { name: `live check task: checker + findings render (${keys.qa.length})`, value: qaP50, unit: 'ms p50' },
     { name: 'live check task', value: percentile(keys.qa, 95), unit: 'ms p95' },
-    { name: 'keystroke incl. live check (sum of medians)', value: keyP50 + qaP50, unit: 'ms', target: { text: '< 16 ms', ok: (v) => v < 16 } },
+    { name: 'keystroke, full: input → live check rendered', value: percentile(keys.full, 50), unit: 'ms p50' },
+    { name: 'keystroke, full: input → live check rendered', value: percentile(keys.full, 95), unit: 'ms p95', target: { text: '< 16 ms', ok: (v) => v < 16 } },
     { name: 'main-thread CPU per keystroke, checks and frames included', value: cpuPerKey, unit: 'ms mean' },
   ];
   figures.push({ name: 'load average (1 min) at the end, 2 cores', value: loadavg()[0], unit: '' });

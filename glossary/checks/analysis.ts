@@ -20,6 +20,11 @@ export interface PairAnalysis {
   entries: EntryAnalysis[];
 }
 
+function hasEntry(entries: EntryAnalysis[], entry: TermEntry): boolean {
+  for (const x of entries) if (x.entry === entry) return true;
+  return false;
+}
+
 let last: { index: TermIndex; source: string; target: string; result: PairAnalysis } | null = null;
 export function analysePair(index: TermIndex, source: string, target: string): PairAnalysis {
   if (last && last.index === index && last.source === source && last.target === target) return last.result;
@@ -27,7 +32,8 @@ export function analysePair(index: TermIndex, source: string, target: string): P
   const entries: EntryAnalysis[] = [];
   const found: Rendering[][] = [];
   for (const m of matches) {
-    let a = entries.find((x) => x.entry === m.entry);
+    let a: EntryAnalysis | undefined;
+    for (const x of entries) if (x.entry === m.entry) a = x;
     if (!a) {
       a = { entry: m.entry, sourceMatches: [], accepted: [], forbidden: [] };
       entries.push(a);
@@ -37,7 +43,7 @@ export function analysePair(index: TermIndex, source: string, target: string): P
   }
   if (target) {
     for (const entry of forbiddenCandidates(index, target)) {
-      if (entries.some((x) => x.entry === entry)) continue;
+      if (hasEntry(entries, entry)) continue;
       const forbidden = findRenderings(entry, target).filter((r) => r.form === 'forbidden');
       if (forbidden.length === 0) continue;
       entries.push({ entry, sourceMatches: [], accepted: [], forbidden: [] });

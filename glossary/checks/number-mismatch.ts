@@ -25,7 +25,10 @@ export const numberMismatch: CheckDef = {
     const a = analysePair(ctx.index, source, target);
     const sourceMask: Span[] = a.matches.map((m) => ({ start: m.start, end: m.end }));
     const targetMask: Span[] = [];
-    for (const e of a.entries) for (const r of [...e.accepted, ...e.forbidden]) targetMask.push(r);
+    for (const e of a.entries) {
+      for (const r of e.accepted) targetMask.push(r);
+      for (const r of e.forbidden) targetMask.push(r);
+    }
     const zh = extractNumbers(source, 'zh', { mask: sourceMask });
     const en = extractNumbers(target, 'en', { mask: targetMask });
     if (zh.length === 0 && en.length === 0) return [];

@@ -1,15 +1,14 @@
 // The sample as an approved bilingual document: the source segmented with segmentSource, the draft
 // split with splitEnglish, paired bead by bead through the hand-checked gold alignment
 // (samples/shanghai-fyp/gold.align, `[zh ids]:[en ids]` per line). Each bead with text on both sides
-// is one translation unit, as an approved document exports; the peers tests and the format tests
-// feed it to our writers and to real CAT tools.
+// is one translation unit; the format and TM tests use it. The peers tests do not: they feed real CAT
+// tools the TMX the server exports (test/peers/export.ts).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { segmentSource } from '../../segments/segment.ts';
 import { splitEnglish } from '../../segments/english.ts';
-import type { TmxUnit } from '../../server/formats/tmx.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const sharedDir = path.resolve(repoRoot, '..', 'shared');
@@ -55,27 +54,6 @@ export function sampleUnits(): SampleUnit[] {
     });
 }
 
-/** The sample's units as an approved document's TMX export shapes them. */
-export function sampleTmxUnits(): TmxUnit[] {
-  const at = new Date(Date.UTC(2026, 10, 29, 9, 0, 0));
-  return sampleUnits().map((u, n) => ({
-    tuid: `shanghai-fyp-${String(n + 1).padStart(4, '0')}`,
-    source: u.source,
-    target: u.target,
-    creationId: 'translator',
-    creationDate: at,
-    changeId: 'reviewer',
-    changeDate: at,
-    props: {
-      'x-status': 'approved',
-      'x-document': 'shanghai-15th-fyp-excerpt',
-      ...(u.section ? { 'x-section': u.section } : {}),
-      'x-alignment-confidence': '1.00',
-    },
-  }));
-}
-
-/** Whether an external tool runs; with CI=true a missing tool is a failure, never a skip. */
 /**
  * Whether to run a peer test: always under CI=true (a missing tool then fails the test, it never
  * skips); elsewhere only when the probe succeeds (default: the command is on PATH), with a message

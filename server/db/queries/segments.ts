@@ -143,6 +143,37 @@ export function updateSegments(db: Db, changes: SegmentUpdate[]): (SegmentRow | 
   return db.$client.transaction(() => changes.map((change) => applyUpdate(db, change))).immediate();
 }
 
+/** One member of a change set: its version is checked; `update` is absent when the change alters nothing. */
+export interface ChangeSetItem {
+  id: number;
+  expectedVersion: number;
+  update?: SegmentUpdate;
+}
+
+export type ChangeSetResult = { ok: true; rows: SegmentRow[] } | { ok: false; stale: SegmentRow[] };
+
+/**
+ * Applies changes that stand or fall together; call inside a transaction. Every version is checked
+ * before anything is written, so a stale member leaves all of them untouched and the caller gets the
+ * current rows of the stale ones. Rows come back in the order given.
+ */
+export function applyChangeSet(db: Db, items: ChangeSetItem[]): ChangeSetResult {
+  if (items.length === 1 && items[0].update) {
+    // One change: the update's own `version = ?` is the check, sparing a query on the save path.
+    const row = applyUpdate(db, items[0].update);
+    return row ? { ok: true, rows: [row] } : { ok: false, stale: [getSegment(db, items[0].id)!] };
+  }
+  const versionOf = statement(db, 'select version from segments where id = ?');
+  const stale = items.filter((item) => (versionOf.get(item.id) as { version: number } | undefined)?.version !== item.expectedVersion);
+  if (stale.length) return { ok: false, stale: stale.map((item) => getSegment(db, item.id)).filter((row): row is SegmentRow => row !== undefined) };
+  return { ok: true, rows: items.map((item) => (item.update ? applyUpdate(db, item.update)! : getSegment(db, item.id)!)) };
+}
+
+/** A change set in a transaction of its own. */
+export function saveChangeSet(db: Db, items: ChangeSetItem[]): ChangeSetResult {
+  return db.$client.transaction(() => applyChangeSet(db, items)).immediate();
+}
+
 export interface RevisionRow {
   id: number;
   version: number;

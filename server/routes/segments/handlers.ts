@@ -4,11 +4,11 @@ import type { Context } from 'hono';
 import { diffChars, diffWords } from 'diff';
 import type { AppEnv, Services } from '../../context.ts';
 import type { SessionUser } from '../../db/queries/users.ts';
-import { getSegment, insertComment, listComments, listRevisions, setCommentResolved, updateSegment } from '../../db/queries/segments.ts';
-import type { CommentRow, SegmentRow } from '../../db/queries/segments.ts';
+import { insertComment, listComments, listRevisions, listSegments, saveChangeSet, setCommentResolved } from '../../db/queries/segments.ts';
+import type { ChangeSetItem, ChangeSetResult, CommentRow, SegmentRow, SegmentUpdate } from '../../db/queries/segments.ts';
 import { canReview, decideChange } from '../../workflow.ts';
-import type { RequestedChange } from '../../workflow.ts';
-import { commentAccess, segmentAccess } from '../../access.ts';
+import type { Decision, RequestedChange } from '../../workflow.ts';
+import { commentAccess, documentAccess, segmentAccess } from '../../access.ts';
 import { Problem, fieldProblem } from '../../problem.ts';
 
 export function segmentJson(s: SegmentRow) {
@@ -58,7 +58,23 @@ function stale(current: SegmentRow, expected: number): Problem {
   });
 }
 
-export function patchSegment(c: Context<AppEnv>, services: Services, user: SessionUser, id: number, body: RequestedChange, ifMatch: string | undefined) {
+/** The update a decided change writes, or undefined when it alters nothing. */
+function updateFor(segment: SegmentRow, expected: number, decision: Decision, user: SessionUser, reason: string | undefined): SegmentUpdate | undefined {
+  if (!decision.ok || !decision.changed) return undefined;
+  return {
+    id: segment.id,
+    expectedVersion: expected,
+    // The version check in the write guarantees these are still the row's.
+    before: { target: segment.target, status: segment.status },
+    target: decision.next.target,
+    status: decision.next.status,
+    userId: user.id,
+    note: decision.note,
+    comment: decision.next.status === 'rejected' && reason ? { body: reason.trim(), kind: 'rejection' } : undefined,
+  };
+}
+
+export async function patchSegment(c: Context<AppEnv>, services: Services, user: SessionUser, id: number, body: RequestedChange, ifMatch: string | undefined) {
   const { segment, role } = segmentAccess(services, user, id);
   const expected = parseIfMatch(ifMatch);
   if (segment.version !== expected) throw stale(segment, expected);
@@ -68,19 +84,58 @@ export function patchSegment(c: Context<AppEnv>, services: Services, user: Sessi
     c.header('ETag', `"${segment.version}"`);
     return segmentJson(segment);
   }
-  const row = updateSegment(services.db, {
-    id,
-    expectedVersion: expected,
-    before: { target: segment.target, status: segment.status },
-    target: decision.next.target,
-    status: decision.next.status,
-    userId: user.id,
-    note: decision.note,
-    comment: decision.next.status === 'rejected' && body.reason ? { body: body.reason.trim(), kind: 'rejection' } : undefined,
-  });
-  if (!row) throw stale(getSegment(services.db, id)!, expected);
+  const result = await saveChanges(services, [{ id, expectedVersion: expected, update: updateFor(segment, expected, decision, user, body.reason) }]);
+  if (!result.ok) throw stale(result.stale[0], expected);
+  const row = result.rows[0];
   c.header('ETag', `"${row.version}"`);
   return segmentJson(row);
+}
+
+export interface BatchChange extends RequestedChange {
+  id: number;
+  version: number;
+}
+
+function staleSet(current: SegmentRow[], changes: BatchChange[]): Problem {
+  const expected = new Map(changes.map((ch, i) => [ch.id, { version: ch.version, i }]));
+  return new Problem(409, `${current.length} of the segments changed since you read them; nothing was saved`, {
+    errors: current.map((s) => ({ field: `changes.${expected.get(s.id)!.i}.version`, message: `stale version ${expected.get(s.id)!.version} of segment ${s.id}; current is ${s.version}` })),
+    extra: { current: current.map(segmentJson) },
+  });
+}
+
+/**
+ * Several segments of one document changed together (the alignment view moving text between
+ * neighbours): each change is decided by the workflow exactly as a PATCH is, then all are written in
+ * one transaction with a revision each, or none is.
+ */
+export async function batchSegments(services: Services, user: SessionUser, documentId: number, changes: BatchChange[]) {
+  const { role } = documentAccess(services, user, documentId);
+  const seen = new Map<number, number>();
+  changes.forEach((ch, i) => {
+    if (seen.has(ch.id)) throw fieldProblem(422, `changes.${i}.id`, `segment ${ch.id} is already changed by changes.${seen.get(ch.id)}; send one change per segment`);
+    seen.set(ch.id, i);
+  });
+  const rows = new Map(listSegments(services.db, documentId, { ids: changes.map((ch) => ch.id) }).map((s) => [s.id, s]));
+  changes.forEach((ch, i) => {
+    if (!rows.has(ch.id)) throw fieldProblem(422, `changes.${i}.id`, `segment ${ch.id} is not in document ${documentId}`);
+  });
+  const staleNow = changes.filter((ch) => rows.get(ch.id)!.version !== ch.version);
+  if (staleNow.length) throw staleSet(staleNow.map((ch) => rows.get(ch.id)!), changes);
+  const decisions = changes.map((ch) => decideChange(role, rows.get(ch.id)!, ch));
+  // A forbidden change outranks an invalid one: the caller learns first what their role cannot do.
+  const denied = decisions.map((d, i) => ({ d, i })).filter((x) => !x.d.ok);
+  const first = denied.find((x) => !x.d.ok && x.d.status === 403) ?? denied[0];
+  if (first && !first.d.ok) throw fieldProblem(first.d.status, `changes.${first.i}.${first.d.field}`, `segment ${changes[first.i].id}: ${first.d.message}`);
+  const items: ChangeSetItem[] = changes.map((ch, i) => ({ id: ch.id, expectedVersion: ch.version, update: updateFor(rows.get(ch.id)!, ch.version, decisions[i], user, ch.reason) }));
+  const result = await saveChanges(services, items);
+  if (!result.ok) throw staleSet(result.stale, changes);
+  return { segments: result.rows.map(segmentJson) };
+}
+
+/** Where every segment save goes: one change set, written with its revisions all or nothing. */
+function saveChanges(services: Services, items: ChangeSetItem[]): Promise<ChangeSetResult> {
+  return Promise.resolve(saveChangeSet(services.db, items));
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { RouteRegistry } from '../registry.ts';
 import { CommentSchema, IdParam, SegmentSchema, StatusSchema } from '../schemas.ts';
-import { addComment, getSegmentHandler, history, listCommentsHandler, patchSegment, resolveComment } from './handlers.ts';
+import { addComment, batchSegments, getSegmentHandler, history, listCommentsHandler, patchSegment, resolveComment } from './handlers.ts';
 
 export const PatchSegmentBody = z
   .object({
@@ -12,6 +12,26 @@ export const PatchSegmentBody = z
   })
   .strict()
   .refine((b) => b.target !== undefined || b.status !== undefined, { message: 'send target, status or both', path: ['target'] });
+
+export const BatchBody = z
+  .object({
+    changes: z
+      .array(
+        z
+          .object({
+            id: z.number().int().positive(),
+            version: z.number().int().min(0),
+            target: z.string().max(100_000, 'target is longer than 100,000 characters').optional(),
+            status: StatusSchema.optional(),
+            reason: z.string().max(10_000).optional(),
+          })
+          .strict()
+          .refine((b) => b.target !== undefined || b.status !== undefined, { message: 'send target, status or both', path: ['target'] }),
+      )
+      .min(1, 'send at least one change')
+      .max(50, 'at most 50 changes at once'),
+  })
+  .strict();
 
 export const CommentBody = z.object({ body: z.string().trim().min(1, 'the comment is empty').max(10_000) }).strict();
 export const ResolveBody = z.object({ resolved: z.boolean() }).strict();
@@ -49,6 +69,21 @@ export function registerSegmentRoutes(r: RouteRegistry): void {
       errors: { 403: 'the role forbids this change', 409: 'the version is stale; `current` holds the segment', 428: 'If-Match is missing' },
     },
     (i) => patchSegment(i.c, i.services, i.user, i.params.id, i.body, i.c.req.header('if-match')),
+  );
+  r.route(
+    {
+      method: 'post',
+      path: '/api/documents/:id/segments/batch',
+      summary: 'Save several segments of a document together, all or nothing',
+      description:
+        'Each change carries the version it was based on and is checked by the workflow like PATCH /api/segments/:id; all are written in one transaction, each with its revision, or none. A stale version gets 409 whose `current` member lists the stale segments as they now are; a change the role forbids gets 403. Segments come back in the order given.',
+      tag: 'segments',
+      params: IdParam,
+      body: BatchBody,
+      response: z.object({ segments: z.array(SegmentSchema) }),
+      errors: { 403: 'the role forbids one of the changes; nothing saved', 409: 'a version is stale; `current` holds the stale segments; nothing saved' },
+    },
+    (i) => batchSegments(i.services, i.user, i.params.id, i.body.changes),
   );
   r.route({ method: 'get', path: '/api/segments/:id/history', summary: 'Revisions with word-level diffs (Chinese by character)', tag: 'segments', params: IdParam, response: z.array(RevisionSchema) }, (i) =>
     history(i.services, i.user, i.params.id),

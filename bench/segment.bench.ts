@@ -6,9 +6,11 @@
 // jobs share the machine. To keep the wall figure honest on a busy machine each judged figure is the
 // best of several timed runs after a warm-up (best of 5 for the 1.1 M-character runs, of 15 for the
 // 10× smaller input), and the output says so. The first, cold run is what a one-off `bitext segment`
-// pays (module init, JIT, OpenCC tables); it is a single run, so it is shown but not judged; peak RSS
-// right after it is the memory one run of this size needs.
+// pays (JIT, OpenCC tables): it is measured in fresh child processes, best of 5, and judged too; the
+// peak RSS of such a child is the memory one run of this size needs.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -59,8 +61,30 @@ function best(text: string, runs: number, granularity: 'sentence' | 'clause' = '
 }
 
 const LARGE_RUNS = 5;
-const cold = best(large, 1);
-const coldRss = peakRssMb();
+
+if (process.argv.includes('--cold-once')) {
+  // Child mode: one cold run in a fresh process, reported to the parent as JSON.
+  const r = timed(large, 'sentence');
+  process.stdout.write(JSON.stringify({ wallMs: r.wallMs, cpuMs: r.cpuMs, rssMb: peakRssMb() }) + '\n');
+  process.exit(0);
+}
+
+/** Cold runs, each in a fresh process started like this one (same node flags, so tsx's loader too). */
+function coldRuns(n: number): { wallMs: number; cpuMs: number; rssMb: number; runs: number } {
+  const out = { wallMs: Infinity, cpuMs: Infinity, rssMb: 0, runs: n };
+  for (let i = 0; i < n; i++) {
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--cold-once'], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`cold run ${i + 1} failed (exit ${child.status}): ${child.stderr}`);
+    const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as { wallMs: number; cpuMs: number; rssMb: number };
+    out.wallMs = Math.min(out.wallMs, r.wallMs);
+    out.cpuMs = Math.min(out.cpuMs, r.cpuMs);
+    out.rssMb = Math.max(out.rssMb, r.rssMb);
+  }
+  return out;
+}
+
+const cold = coldRuns(LARGE_RUNS);
+const coldRss = cold.rssMb;
 // Warm up both sizes, then alternate them so that both are timed with the same JIT state and a busy
 // spell of the machine does not fall on one size only.
 best(small, 3);
@@ -79,9 +103,9 @@ const bestOf = (r: Run) => `best of ${r.runs}`;
 const ok = printFigures(
   `repair + segment: sample ×${copies} (${chars(large.length)} chars) and ×${Math.round(copies / 10)} (${chars(small.length)} chars); targets judged on wall time, best of ${LARGE_RUNS} runs (small input best of ${smallRun.runs})`,
   [
-    { name: `cold first run (single run), wall`, value: cold.wallMs, unit: 'ms' },
-    { name: `cold first run, CPU`, value: cold.cpuMs, unit: 'ms' },
-    { name: 'peak RSS after the cold run', value: coldRss, unit: 'MB', target: { text: '< 200 MB', ok: (v) => v < 200 } },
+    { name: `cold first run, wall (best of ${cold.runs} processes)`, value: cold.wallMs, unit: 'ms', target: under1s },
+    { name: `cold first run, CPU (best of ${cold.runs} processes)`, value: cold.cpuMs, unit: 'ms' },
+    { name: 'peak RSS of a cold run (worst process)', value: coldRss, unit: 'MB', target: { text: '< 200 MB', ok: (v) => v < 200 } },
     { name: `sentence → ${largeRun.segments} segments, wall (${bestOf(largeRun)})`, value: largeRun.wallMs, unit: 'ms', target: under1s },
     { name: `sentence, CPU (${bestOf(largeRun)})`, value: largeRun.cpuMs, unit: 'ms' },
     { name: 'throughput (sentence, wall)', value: large.length / 1e6 / (largeRun.wallMs / 1000), unit: 'M chars/s' },

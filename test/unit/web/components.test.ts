@@ -6,7 +6,8 @@ import FindingList from '../../../web/components/editor/FindingList.vue';
 import HelpOverlay from '../../../web/components/editor/HelpOverlay.vue';
 import ConflictDialog from '../../../web/components/editor/ConflictDialog.vue';
 import { SHORTCUTS } from '../../../web/composables/keymap.ts';
-import { openConflict } from '../../../web/composables/conflict.ts';
+import { openBatchConflict, openConflict } from '../../../web/composables/conflict.ts';
+import AlignConflictDialog from '../../../web/components/alignment/AlignConflictDialog.vue';
 import { highlight } from '../../../glossary/match.ts';
 import { checkPair } from '../../../glossary/checks/index.ts';
 import { INDEX } from './fixtures.ts';
@@ -70,5 +71,26 @@ describe('the conflict dialog', () => {
     await wrapper.find('textarea').setValue('Sci-tech innovation leads new quality productive forces.');
     await wrapper.findAll('button').find((b) => b.text() === 'Save merge')!.trigger('click');
     expect(wrapper.emitted('resolve')).toEqual([[{ kind: 'merge', text: 'Sci-tech innovation leads new quality productive forces.' }]]);
+  });
+});
+
+describe('the refused alignment fix dialog', () => {
+  it('shows the stale row as saved, with what changed since it was read, and offers redo or leave — never "keep mine"', async () => {
+    const theirs = {
+      id: 12, documentId: 1, index: 8, source: '打造智慧港口、智慧机场全球标杆。', target: 'We will build smart ports and a world-class benchmark for smart airports.', status: 'draft' as const,
+      version: 2, section: '三 › 3.2', heading: false, start: 0, end: 16, rawStart: 0, rawEnd: 16, confidence: 0.8, warnings: [], updatedBy: 3, updatedAt: '2026-11-29T16:00:00.000Z',
+    };
+    const state = openBatchConflict([theirs], () => 'We will build smart ports and a global benchmark for smart airports.', 11, 'merge-next', 'merge with the next segment');
+    const wrapper = mount(AlignConflictDialog, { props: { conflict: state }, attachTo: document.body });
+    expect(wrapper.find('h2').text()).toBe('The merge with the next segment was not saved');
+    expect(wrapper.find('.stale-row[data-segment="12"] .theirs').text()).toBe(theirs.target);
+    expect(wrapper.find('ins').text().trim()).toBe('world-class');
+    expect(wrapper.findAll('button').map((b) => b.text())).toEqual(['Redo on the saved text', 'Leave it']);
+    expect(document.activeElement?.textContent).toBe('Redo on the saved text');
+    await wrapper.findAll('button')[0].trigger('click');
+    await wrapper.find('[role="dialog"]').trigger('keydown', { key: 'Escape' });
+    expect(wrapper.emitted('redo')).toHaveLength(1);
+    expect(wrapper.emitted('cancel')).toHaveLength(1);
+    wrapper.unmount();
   });
 });

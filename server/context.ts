@@ -3,6 +3,7 @@
 import type { Db } from './db/index.ts';
 import type { SessionUser } from './db/queries/users.ts';
 import { LoginLimiter } from './auth/rate-limit.ts';
+import { SaveQueue } from './save-queue.ts';
 
 export interface AppEnv {
   Variables: {
@@ -30,6 +31,8 @@ export interface Services {
   sessionTtlMs: number;
   maxBodyBytes: number;
   loginLimiter: LoginLimiter;
+  /** Group commit of segment saves (PATCH and batch). */
+  saves: SaveQueue;
   /** Per-project cache slots, dropped whenever the project's glossary changes. */
   cache: Map<string, unknown>;
 }
@@ -40,6 +43,7 @@ export function createServices(options: AppOptions): Services {
     sessionTtlMs: options.sessionTtlMs ?? 7 * 24 * 3600 * 1000,
     maxBodyBytes: options.maxBodyBytes ?? 20 * 1024 * 1024,
     loginLimiter: new LoginLimiter(options.loginFailuresPerMinute ?? 5, 60_000, options.loginFailuresPerIpPerMinute ?? 20),
+    saves: new SaveQueue(options.db),
     cache: new Map(),
   };
 }

@@ -20,8 +20,10 @@ export function openDatabase(file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
-  // NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the last commits).
-  sqlite.pragma('synchronous = NORMAL');
+  // FULL: a commit is on disk before it returns, so a save answered 200 survives a power failure too
+  // (NORMAL survives only process crashes). The fsync per commit is shared by many saves through
+  // group commit (server/save-queue.ts).
+  sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   return drizzle(sqlite, { schema }) as Db;

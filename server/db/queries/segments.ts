@@ -174,6 +174,27 @@ export function saveChangeSet(db: Db, items: ChangeSetItem[]): ChangeSetResult {
   return db.$client.transaction(() => applyChangeSet(db, items)).immediate();
 }
 
+/**
+ * Group commit: several independent change sets in ONE transaction, so they share one commit (one
+ * fsync under synchronous = FULL). Each set runs in a savepoint of its own (better-sqlite3 turns a
+ * nested transaction into SAVEPOINT … RELEASE, ROLLBACK TO on a throw), so a set that fails undoes only
+ * itself and comes back as its Error while the others commit.
+ */
+export function applyChangeSetGroup(db: Db, sets: ChangeSetItem[][]): (ChangeSetResult | Error)[] {
+  const inSavepoint = db.$client.transaction((items: ChangeSetItem[]) => applyChangeSet(db, items));
+  return db.$client
+    .transaction(() =>
+      sets.map((items) => {
+        try {
+          return inSavepoint(items);
+        } catch (error) {
+          return error instanceof Error ? error : new Error(String(error));
+        }
+      }),
+    )
+    .immediate();
+}
+
 export interface RevisionRow {
   id: number;
   version: number;

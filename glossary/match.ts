@@ -483,10 +483,17 @@ function tokenize(text: string): Tokens {
     }
     const start = i;
     if (isWordCode(c)) {
+      // The key table's hash (see keyIdAt) is taken while scanning, not in a second pass.
+      let hash = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
       i++;
       for (;;) {
-        while (i < n && isWordCode(lower.charCodeAt(i))) i++;
-        if (i < n && isApostrophe(lower.charCodeAt(i))) {
+        let d = 0;
+        while (i < n && isWordCode((d = lower.charCodeAt(i)))) {
+          hash = Math.imul(hash ^ d, FNV_PRIME);
+          i++;
+        }
+        if (i < n && isApostrophe(d)) {
+          hash = Math.imul(hash ^ d, FNV_PRIME);
           if (i + 1 < n && isWordCode(lower.charCodeAt(i + 1))) {
             i++;
             continue;
@@ -495,7 +502,7 @@ function tokenize(text: string): Tokens {
         }
         break;
       }
-      keys[count] = keyIdAt(lower, start, i);
+      keys[count] = keyIdHashed(lower, start, i, hash);
     } else {
       i++;
       if (c >= 0xd800 && c <= 0xdbff && i < n) i++;
@@ -629,9 +636,16 @@ function sameUnits(word: string, text: string, at: number): boolean {
   return true;
 }
 
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
 function keyIdAt(lower: string, start: number, end: number): number {
-  let hash = 0x811c9dc5 | 0;
-  for (let k = start; k < end; k++) hash = Math.imul(hash ^ lower.charCodeAt(k), 0x01000193);
+  let hash = FNV_OFFSET;
+  for (let k = start; k < end; k++) hash = Math.imul(hash ^ lower.charCodeAt(k), FNV_PRIME);
+  return keyIdHashed(lower, start, end, hash);
+}
+
+function keyIdHashed(lower: string, start: number, end: number, hash: number): number {
   const mask = SURFACE_CAP - 1;
   const len = end - start;
   let h = hash & mask;

@@ -23,7 +23,8 @@ export const numberMismatch: CheckDef = {
     if (!target.trim()) return [];
     if (!mayHaveStrongNumbers(source, 'zh') && !mayHaveStrongNumbers(target, 'en')) return [];
     const a = analysePair(ctx.index, source, target);
-    const sourceMask: Span[] = a.matches.map((m) => ({ start: m.start, end: m.end }));
+    // Term matches and renderings are spans themselves: masked as they are, not copied.
+    const sourceMask: Span[] = a.matches;
     const targetMask: Span[] = [];
     for (const e of a.entries) {
       for (const r of e.accepted) targetMask.push(r);

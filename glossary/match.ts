@@ -309,7 +309,7 @@ export function findRenderings(entry: TermEntry, en: string): Rendering[] {
   let found: Rendering[] | null = null;
   // The listed spelling of each found rendering, only read when two or more were found.
   const literals = foundLiterals;
-  literals.length = 0;
+  let nLiterals = 0;
   for (let ci = 0; ci < list.length; ci++) {
     const c = list[ci];
     const n = c.keys.length;
@@ -325,7 +325,7 @@ export function findRenderings(entry: TermEntry, en: string): Rendering[] {
       const r: Rendering = { start, end, text, form: c.form, rendering: c.rendering };
       if (found === null) found = [r];
       else found.push(r);
-      literals.push(c.literal);
+      literals[nLiterals++] = c.literal;
     }
   }
   if (found === null) return [];

@@ -11,17 +11,9 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { documents, projects, segments } from './schema.ts';
 
-export const tmUnits = sqliteTable(
-  'tm_units',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    projectId: integer('project_id')
-      .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
-    /** The approved segment this unit mirrors; null for imported units. */
-    segmentId: integer('segment_id').references(() => segments.id, { onDelete: 'cascade' }),
-    documentId: integer('document_id').references(() => documents.id, { onDelete: 'cascade' }),
-    origin: text('origin', { enum: ['segment', 'import'] }).notNull(),
+/** The columns of a unit, shared by tm_units and the import staging table (fresh builders per table). */
+function unitColumns() {
+  return {
     source: text('source').notNull(),
     target: text('target').notNull(),
     srcLang: text('src_lang').notNull(),
@@ -33,6 +25,21 @@ export const tmUnits = sqliteTable(
     changeId: text('change_id'),
     createdAt: integer('created_at').notNull(),
     changedAt: integer('changed_at').notNull(),
+  };
+}
+
+export const tmUnits = sqliteTable(
+  'tm_units',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    /** The approved segment this unit mirrors; null for imported units. */
+    segmentId: integer('segment_id').references(() => segments.id, { onDelete: 'cascade' }),
+    documentId: integer('document_id').references(() => documents.id, { onDelete: 'cascade' }),
+    origin: text('origin', { enum: ['segment', 'import'] }).notNull(),
+    ...unitColumns(),
   },
   (t) => [uniqueIndex('tm_units_segment').on(t.segmentId), index('tm_units_project').on(t.projectId)],
 );
@@ -64,15 +71,7 @@ export const tmImportUnits = sqliteTable(
     importId: integer('import_id')
       .notNull()
       .references(() => tmImports.id, { onDelete: 'cascade' }),
-    source: text('source').notNull(),
-    target: text('target').notNull(),
-    srcLang: text('src_lang').notNull(),
-    tgtLang: text('tgt_lang').notNull(),
-    tuid: text('tuid'),
-    creationId: text('creation_id'),
-    changeId: text('change_id'),
-    createdAt: integer('created_at').notNull(),
-    changedAt: integer('changed_at').notNull(),
+    ...unitColumns(),
   },
   (t) => [index('tm_import_units_import').on(t.importId, t.seq)],
 );

@@ -8,9 +8,13 @@
 // ('s / s'), reduced to its singular (-s/-es/-ies) and mapped to one spelling of the
 // British/American pairs (centre/center, -ise/-ize, -yse/-yze, labour/labor, programme/program,
 // modelling/modeling …, after the Oxford/Merriam-Webster variant lists). Hyphens and spaces both
-// separate tokens, so hyphen ≈ space. Renderings are tokenised once per entry; a target is
-// tokenised once per text and occurrences are found by comparing keys — no per-term regular
-// expressions, which V8 compiles far too slowly for a 10,000-term glossary.
+// separate tokens, so hyphen ≈ space. Renderings are tokenised once when the index is built; a
+// target is tokenised once and each rendering is only tried where its first word occurs — no
+// per-term regular expressions, which V8 compiles far too slowly for a 10,000-term glossary.
+// Layout: the automaton, the renderings and the scanned target live in flat typed arrays
+// (struct of arrays, entries and renderings referred to by number). A 10,000-term glossary does
+// not fit in the processor's caches as objects; looking terms up object by object cost a cache
+// miss per term and per word, several times over the arithmetic.
 import type { TermEntry } from './model.ts';
 
 export interface TermMatch {
@@ -43,99 +47,111 @@ export interface HighlightSpan {
   status: TermEntry['status'];
 }
 
+/** One glossary entry met in a segment pair: where it is in the source and how it is rendered. */
+export interface EntryAnalysis {
+  entry: TermEntry;
+  /** The entry's number in its index (its position in the entries the index was built from). */
+  no: number;
+  /** Where the term occurs in the source (empty when only a forbidden rendering was found). */
+  sourceMatches: TermMatch[];
+  /** Preferred and variant renderings in the target. */
+  accepted: Rendering[];
+  forbidden: Rendering[];
+}
+
+export interface PairAnalysis {
+  index: TermIndex;
+  matches: TermMatch[];
+  entries: EntryAnalysis[];
+}
+
+// ——— The Chinese automaton ———
+
 interface AcNode {
   next: Map<number, number>;
   fail: number;
-  /** Entry whose zh ends exactly here (first entry wins on duplicate zh). */
-  entry: TermEntry | null;
+  /** Number of the entry whose zh ends exactly here (first entry wins on duplicate zh), or -1. */
+  entry: number;
   depth: number;
   /** Nearest node on the fail chain (including itself) that ends a pattern. */
   out: number;
 }
 
 /**
- * The automaton in flat typed arrays (struct of arrays): node objects scattered over the heap cost
- * a cache miss per character on a 10,000-term glossary. Transitions other than the root's live in
- * one open-addressing hash table keyed by (state, code unit).
+ * Transitions other than the root's are kept per node as a run of (code unit, next state) pairs
+ * sorted by code unit: node s's run is childStart[s] … childStart[s + 1] - 1, scanned when short
+ * and halved when long. The runs of a 10,000-term glossary take a few hundred kilobytes, which
+ * stay in the processor's cache where a hash table over (state, unit) did not.
  */
 interface Automaton {
   fail: Int32Array;
   out: Int32Array;
   depth: Int32Array;
-  entry: (TermEntry | null)[];
+  entry: Int32Array;
   /** The root's transitions as a table over UTF-16 code units: most characters leave from the root. */
   rootNext: Int32Array;
-  mask: number;
-  tState: Int32Array;
-  tChar: Int32Array;
-  tNext: Int32Array;
+  childStart: Int32Array;
+  childUnit: Uint16Array;
+  childNext: Int32Array;
 }
 
-const slotOf = (state: number, c: number, mask: number) => (Math.imul(state, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & mask;
-
 function goTo(a: Automaton, state: number, c: number): number {
-  for (let h = slotOf(state, c, a.mask); ; h = (h + 1) & a.mask) {
-    const st = a.tState[h];
-    if (st === state && a.tChar[h] === c) return a.tNext[h];
-    if (st === -1) return -1;
+  let lo = a.childStart[state];
+  let hi = a.childStart[state + 1];
+  const units = a.childUnit;
+  while (hi - lo > 8) {
+    const mid = (lo + hi) >> 1;
+    if (units[mid] > c) hi = mid;
+    else lo = mid;
   }
+  for (; lo < hi; lo++) if (units[lo] === c) return a.childNext[lo];
+  return -1;
 }
 
 function flatten(nodes: AcNode[]): Automaton {
   const n = nodes.length;
+  const childStart = new Int32Array(n + 1);
   let edges = 0;
-  for (let i = 1; i < n; i++) edges += nodes[i].next.size;
-  let cap = 16;
-  while (cap < edges * 2) cap *= 2;
+  for (let i = 1; i < n; i++) {
+    childStart[i] = edges;
+    edges += nodes[i].next.size;
+  }
+  childStart[n] = edges;
   const a: Automaton = {
     fail: new Int32Array(n),
     out: new Int32Array(n),
     depth: new Int32Array(n),
-    entry: nodes.map((x) => x.entry),
+    entry: new Int32Array(n),
     rootNext: new Int32Array(65536),
-    mask: cap - 1,
-    tState: new Int32Array(cap).fill(-1),
-    tChar: new Int32Array(cap),
-    tNext: new Int32Array(cap),
+    childStart,
+    childUnit: new Uint16Array(edges),
+    childNext: new Int32Array(edges),
   };
   nodes.forEach((node, i) => {
     a.fail[i] = node.fail;
     a.out[i] = node.out;
     a.depth[i] = node.depth;
-    for (const [c, child] of node.next) {
-      if (i === 0) {
-        a.rootNext[c] = child;
-        continue;
+    a.entry[i] = node.entry;
+    const children = [...node.next].sort((x, y) => x[0] - y[0]);
+    children.forEach(([c, child], k) => {
+      if (i === 0) a.rootNext[c] = child;
+      else {
+        a.childUnit[childStart[i] + k] = c;
+        a.childNext[childStart[i] + k] = child;
       }
-      let h = slotOf(i, c, a.mask);
-      while (a.tState[h] !== -1) h = (h + 1) & a.mask;
-      a.tState[h] = i;
-      a.tChar[h] = c;
-      a.tNext[h] = child;
-    }
+    });
   });
   return a;
 }
 
-interface ForbiddenSlot {
-  one: TermEntry[];
-  two: Map<number, TermEntry[]>;
-  /** The second-word keys of `two` as a plain array while there are few (scanned, not hashed). */
-  seconds: number[] | null;
+/** Full-width ASCII → ASCII, one code unit for one, so spans in the folded text are spans in the original. */
+function foldZhUnit(code: number): number {
+  if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0;
+  if (code === 0x3000) return 0x20;
+  return code;
 }
 
-export interface TermIndex {
-  entries: TermEntry[];
-  automaton: Automaton;
-  /**
-   * Entries with a forbidden rendering, by the id of its first word key, then (for phrases) by
-   * the id of its second: a phrase is only tried where its first two words occur.
-   */
-  forbiddenByKey: Map<number, ForbiddenSlot>;
-  /** The same slots in an array indexed by key id: an element load per target word, not a hash lookup. */
-  forbiddenSlots: (ForbiddenSlot | undefined)[];
-  byZh: Map<string, TermEntry>;
-}
+// ——— Compiled renderings ———
 
 interface CompiledRendering {
   form: RenderingForm;
@@ -150,48 +166,127 @@ interface CompiledRendering {
   literal: string;
 }
 
-// Compiled renderings ride on the entry under a symbol (non-enumerable, so entries still compare
-// and serialise as plain data); a property read is much cheaper than a WeakMap lookup per term.
-const COMPILED = Symbol('compiled renderings');
-type WithCompiled = TermEntry & { [COMPILED]?: CompiledRendering[] };
-const compiledFallback = new WeakMap<TermEntry, CompiledRendering[]>();
-function compiledOf(entry: TermEntry): CompiledRendering[] | undefined {
-  return (entry as WithCompiled)[COMPILED] ?? compiledFallback.get(entry);
-}
-function storeCompiled(entry: TermEntry, list: CompiledRendering[]): void {
-  if (Object.isExtensible(entry)) Object.defineProperty(entry, COMPILED, { value: list, enumerable: false, configurable: true, writable: true });
-  else compiledFallback.set(entry, list);
+const FORMS: readonly RenderingForm[] = ['preferred', 'variant', 'forbidden'];
+const FORBIDDEN = 2;
+
+/** The renderings of a list of entries, numbered in entry order and listed order within an entry. */
+interface RenderingTable {
+  /** Entry e's renderings are numbers first[e] … first[e + 1] - 1. */
+  first: Int32Array;
+  /** The entry each rendering belongs to. */
+  entry: Int32Array;
+  /** Index into FORMS. */
+  form: Uint8Array;
+  /** Rendering r's word keys are keys[keyStart[r]] … keys[keyStart[r + 1] - 1]. */
+  keyStart: Int32Array;
+  keys: Int32Array;
+  /** The rendering r reports as: the first of its entry with the same listed spelling. */
+  report: Int32Array;
+  /** Entries that need more than key comparison (exact, prefix or case-sensitive matching). */
+  special: Uint8Array;
+  compiled: CompiledRendering[];
 }
 
-/** Full-width ASCII → ASCII, one code unit for one, so spans in the folded text are spans in the original. */
-function foldZhUnit(code: number): number {
-  if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0;
-  if (code === 0x3000) return 0x20;
-  return code;
+function buildTable(entries: readonly TermEntry[]): RenderingTable {
+  const compiled: CompiledRendering[] = [];
+  const first = new Int32Array(entries.length + 1);
+  const special = new Uint8Array(entries.length);
+  const report: number[] = [];
+  const owner: number[] = [];
+  entries.forEach((entry, e) => {
+    first[e] = compiled.length;
+    special[e] = entry.match !== 'inflected' || entry.caseSensitive ? 1 : 0;
+    for (const c of compileEntry(entry)) {
+      let same = first[e];
+      while (compiled[same]?.rendering !== c.rendering && same < compiled.length) same++;
+      report.push(same);
+      owner.push(e);
+      compiled.push(c);
+    }
+  });
+  first[entries.length] = compiled.length;
+  const keyStart = new Int32Array(compiled.length + 1);
+  let nKeys = 0;
+  compiled.forEach((c, r) => {
+    keyStart[r] = nKeys;
+    nKeys += c.keys.length;
+  });
+  keyStart[compiled.length] = nKeys;
+  const keys = new Int32Array(nKeys);
+  compiled.forEach((c, r) => keys.set(c.keys, keyStart[r]));
+  return {
+    first,
+    entry: Int32Array.from(owner),
+    form: Uint8Array.from(compiled, (c) => FORMS.indexOf(c.form)),
+    keyStart,
+    keys,
+    report: Int32Array.from(report),
+    special,
+    compiled,
+  };
 }
 
-export function buildTermIndex(entries: TermEntry[]): TermIndex {
-  const nodes: AcNode[] = [{ next: new Map(), fail: 0, entry: null, depth: 0, out: -1 }];
+// An entry looked up on its own (findRenderings) carries a one-entry table, under a symbol
+// (non-enumerable, so entries still compare and serialise as plain data).
+const OWN_TABLE = Symbol('renderings');
+type WithTable = TermEntry & { [OWN_TABLE]?: RenderingTable };
+const tableFallback = new WeakMap<TermEntry, RenderingTable>();
+function ownTable(entry: TermEntry): RenderingTable {
+  let t = (entry as WithTable)[OWN_TABLE] ?? tableFallback.get(entry);
+  if (t) return t;
+  t = buildTable([entry]);
+  if (Object.isExtensible(entry)) Object.defineProperty(entry, OWN_TABLE, { value: t, enumerable: false, configurable: true });
+  else tableFallback.set(entry, t);
+  return t;
+}
+
+// ——— The index ———
+
+interface ForbiddenSlot {
+  /** Entries with a one-word forbidden rendering starting with this key. */
+  one: number[];
+  /** Entries with a longer one, by the key of its second word. */
+  two: Map<number, number[]>;
+  /** The second-word keys of `two` as a plain array while there are few (scanned, not hashed). */
+  seconds: number[] | null;
+}
+
+export interface TermIndex {
+  entries: TermEntry[];
+  automaton: Automaton;
+  renderings: RenderingTable;
+  /**
+   * Entries with a forbidden rendering, by the id of its first word key (an array indexed by key
+   * id), then (for phrases) by the id of its second: a phrase is only tried where its first two
+   * words occur.
+   */
+  forbiddenSlots: (ForbiddenSlot | undefined)[];
+  byZh: Map<string, TermEntry>;
+}
+
+export function buildTermIndex(input: TermEntry[]): TermIndex {
+  const entries = input.slice();
+  const nodes: AcNode[] = [{ next: new Map(), fail: 0, entry: -1, depth: 0, out: -1 }];
   const byZh = new Map<string, TermEntry>();
-  for (const entry of entries) {
+  entries.forEach((entry, e) => {
     const zh = entry.zh.trim();
-    if (!zh) continue;
+    if (!zh) return;
     let state = 0;
     for (let i = 0; i < zh.length; i++) {
       const c = foldZhUnit(zh.charCodeAt(i));
       let nxt = nodes[state].next.get(c);
       if (nxt === undefined) {
         nxt = nodes.length;
-        nodes.push({ next: new Map(), fail: 0, entry: null, depth: nodes[state].depth + 1, out: -1 });
+        nodes.push({ next: new Map(), fail: 0, entry: -1, depth: nodes[state].depth + 1, out: -1 });
         nodes[state].next.set(c, nxt);
       }
       state = nxt;
     }
-    if (!nodes[state].entry) {
-      nodes[state].entry = entry;
+    if (nodes[state].entry < 0) {
+      nodes[state].entry = e;
       byZh.set(zh, entry);
     }
-  }
+  });
   // Breadth-first fail links; `out` short-cuts to the nearest accepting node on the fail chain.
   const queue: number[] = [];
   for (const child of nodes[0].next.values()) {
@@ -201,7 +296,7 @@ export function buildTermIndex(entries: TermEntry[]): TermIndex {
   for (let qi = 0; qi < queue.length; qi++) {
     const s = queue[qi];
     const node = nodes[s];
-    node.out = node.entry ? s : nodes[node.fail].out;
+    node.out = node.entry >= 0 ? s : nodes[node.fail].out;
     for (const [c, child] of node.next) {
       let f = node.fail;
       while (f !== 0 && !nodes[f].next.has(c)) f = nodes[f].fail;
@@ -211,35 +306,35 @@ export function buildTermIndex(entries: TermEntry[]): TermIndex {
     }
   }
 
-  const forbiddenByKey: TermIndex['forbiddenByKey'] = new Map();
-  for (const entry of entries) {
-    for (const c of compileEntry(entry)) {
-      if (c.form !== 'forbidden' || c.keys.length === 0 || (entry.match === 'prefix' && c.keys.length === 1)) continue;
-      let slot = forbiddenByKey.get(c.keys[0]);
-      if (!slot) forbiddenByKey.set(c.keys[0], (slot = { one: [], two: new Map(), seconds: null }));
-      let list = slot.one;
-      if (c.keys.length > 1) {
-        list = slot.two.get(c.keys[1]) ?? [];
-        slot.two.set(c.keys[1], list);
-      }
-      if (list[list.length - 1] !== entry) list.push(entry);
-    }
-  }
+  const renderings = buildTable(entries);
   const forbiddenSlots: (ForbiddenSlot | undefined)[] = [];
-  for (const [key, slot] of forbiddenByKey) {
-    if (slot.two.size <= 8) slot.seconds = [...slot.two.keys()];
-    while (forbiddenSlots.length <= key) forbiddenSlots.push(undefined);
-    forbiddenSlots[key] = slot;
-  }
-  return { entries, automaton: flatten(nodes), forbiddenByKey, forbiddenSlots, byZh };
+  entries.forEach((entry, e) => {
+    for (let r = renderings.first[e]; r < renderings.first[e + 1]; r++) {
+      const keys = renderings.compiled[r].keys;
+      if (renderings.form[r] !== FORBIDDEN || keys.length === 0 || (entry.match === 'prefix' && keys.length === 1)) continue;
+      while (forbiddenSlots.length <= keys[0]) forbiddenSlots.push(undefined);
+      const slot = (forbiddenSlots[keys[0]] ??= { one: [] as number[], two: new Map<number, number[]>(), seconds: null });
+      let list = slot.one;
+      if (keys.length > 1) {
+        list = slot.two.get(keys[1]) ?? [];
+        slot.two.set(keys[1], list);
+      }
+      if (list[list.length - 1] !== e) list.push(e);
+    }
+  });
+  for (const slot of forbiddenSlots) if (slot && slot.two.size <= 8) slot.seconds = [...slot.two.keys()];
+  return { entries, automaton: flatten(nodes), renderings, forbiddenSlots, byZh };
 }
 
-// Per start position, the accepting node of the longest term starting there (0: none). Reused
-// between calls: one scan of a segment allocates nothing but its result.
-let bestAt = new Int32Array(1024);
+// ——— Chinese matching ———
 
-/** Longest-leftmost, non-overlapping glossary terms in a Chinese text. */
-export function matchSource(index: TermIndex, zh: string): TermMatch[] {
+// Per start position, the accepting node of the longest term starting there (0: none); and the
+// matches found, three numbers each (entry, start, end). Reused between calls.
+let bestAt = new Int32Array(1024);
+let sourceHits = new Int32Array(3 * 64);
+
+/** Longest-leftmost, non-overlapping terms of a Chinese text into sourceHits; returns their number. */
+function scanSource(index: TermIndex, zh: string): number {
   const a = index.automaton;
   const { fail, out, depth, rootNext } = a;
   const len = zh.length;
@@ -262,17 +357,37 @@ export function matchSource(index: TermIndex, zh: string): TermMatch[] {
       any = true;
     }
   }
-  if (!any) return [];
+  if (!any) return 0;
   // Leftmost first, longest at that start; then skip what the chosen term covers.
-  const result: TermMatch[] = [];
+  let n = 0;
   for (let p = 0; p < len; ) {
     const o = best[p];
     if (o === 0) {
       p++;
       continue;
     }
-    result.push({ entry: a.entry[o]!, start: p, end: p + depth[o] });
+    if (sourceHits.length < 3 * (n + 1)) sourceHits = grow(sourceHits);
+    sourceHits[3 * n] = a.entry[o];
+    sourceHits[3 * n + 1] = p;
+    sourceHits[3 * n + 2] = p + depth[o];
+    n++;
     p += depth[o];
+  }
+  return n;
+}
+
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** Longest-leftmost, non-overlapping glossary terms in a Chinese text. */
+export function matchSource(index: TermIndex, zh: string): TermMatch[] {
+  const n = scanSource(index, zh);
+  const result: TermMatch[] = [];
+  for (let k = 0; k < n; k++) {
+    result.push({ entry: index.entries[sourceHits[3 * k]], start: sourceHits[3 * k + 1], end: sourceHits[3 * k + 2] });
   }
   return result;
 }
@@ -293,113 +408,222 @@ export function highlight(index: TermIndex, zh: string): HighlightSpan[] {
   }));
 }
 
-const FORM_RANK: Record<RenderingForm, number> = { preferred: 0, variant: 1, forbidden: 2 };
-const foundLiterals: string[] = [];
+// ——— English matching ———
+
+// Renderings found in the scanned target, three numbers each: start, end, rendering number.
+let targetHits = new Int32Array(3 * 64);
 
 /**
- * Every occurrence of the entry's renderings in an English text, non-overlapping: the longest
- * wins, and on equal spans the listed spelling that equals the surface text, then preferred over
- * variant over forbidden (so a forbidden phrase inside an accepted one is not reported).
+ * Appends the occurrences of entry e's renderings in the scanned target to targetHits from h0 and
+ * returns the new end. Non-overlapping: the longest wins, and on equal spans the listed spelling
+ * that equals the surface text, then preferred over variant over forbidden (so a forbidden phrase
+ * inside an accepted one is not reported).
  */
-export function findRenderings(entry: TermEntry, en: string): Rendering[] {
-  const list = compiledOf(entry) ?? compileEntry(entry);
-  const toks = tokenizeTarget(en);
-  const total = toks.keys.length;
-  // Grown from a one-element literal: an empty array's first push allocates room for sixteen.
-  let found: Rendering[] | null = null;
-  // The listed spelling of each found rendering, only read when two or more were found.
-  const literals = foundLiterals;
-  let nLiterals = 0;
-  for (let ci = 0; ci < list.length; ci++) {
-    const c = list[ci];
-    const n = c.keys.length;
+function findInTable(t: RenderingTable, e: number, entry: TermEntry, h0: number): number {
+  const total = scanned.count;
+  const { keyStart, keys } = t;
+  const special = t.special[e] !== 0;
+  let h = h0;
+  for (let r = t.first[e], last = t.first[e + 1]; r < last; r++) {
+    const k0 = keyStart[r];
+    const n = keyStart[r + 1] - k0;
     if (n === 0 || n > total) continue;
     // A one-word prefix rendering has no key to compare its first word by: try every word.
-    const scanAll = entry.match === 'prefix' && n === 1;
-    for (let i = scanAll ? 0 : firstPosition(toks, c.keys[0]); i >= 0 && i + n <= total; i = scanAll ? i + 1 : nextSame[i]) {
-      if (!tokensMatch(entry, c, toks, i)) continue;
-      const start = toks.starts[i];
-      const end = toks.ends[i + n - 1];
-      const text = en.slice(start, end);
-      if (entry.match === 'exact' && foldLiteral(text, entry.caseSensitive) !== c.literal) continue;
-      const r: Rendering = { start, end, text, form: c.form, rendering: c.rendering };
-      if (found === null) found = [r];
-      else found.push(r);
-      literals[nLiterals++] = c.literal;
+    const scanAll = special && entry.match === 'prefix' && n === 1;
+    for (let i = scanAll ? 0 : firstPosition(keys[k0]); i >= 0 && i + n <= total; i = scanAll ? i + 1 : nextSame[i]) {
+      if (special ? !specialMatch(entry, t.compiled[r], i) : !keysMatch(keys, k0 + 1, n - 1, i + 1)) continue;
+      const start = scanned.starts[i];
+      const end = scanned.ends[i + n - 1];
+      if (entry.match === 'exact' && foldLiteral(scanned.text.slice(start, end), entry.caseSensitive) !== t.compiled[r].literal) continue;
+      if (targetHits.length < h + 3) targetHits = grow(targetHits);
+      targetHits[h] = start;
+      targetHits[h + 1] = end;
+      targetHits[h + 2] = r;
+      h += 3;
     }
   }
-  if (found === null) return [];
-  if (found.length === 1) return found;
-  // Whether the surface equals the listed spelling only matters between renderings of one span.
-  const ranked = found.map((r, k) => ({ r, exact: Number(foldLiteral(r.text, entry.caseSensitive) === literals[k]) }));
-  ranked.sort(
-    (a, b) =>
-      a.r.start - b.r.start ||
-      b.r.end - a.r.end ||
-      b.exact - a.exact ||
-      FORM_RANK[a.r.form] - FORM_RANK[b.r.form],
-  );
-  const result: Rendering[] = [];
-  let covered = 0;
-  for (const { r } of ranked) {
-    if (r.start < covered) continue;
-    result.push(r);
-    covered = r.end;
+  return h - h0 > 3 ? resolveOverlaps(t, entry, h0, h) : h;
+}
+
+function keysMatch(keys: Int32Array, from: number, n: number, at: number): boolean {
+  const tk = scanned.keys;
+  for (let k = 0; k < n; k++) if (tk[at + k] !== keys[from + k]) return false;
+  return true;
+}
+
+function resolveOverlaps(t: RenderingTable, entry: TermEntry, h0: number, h1: number): number {
+  const text = scanned.text;
+  const ranked: { start: number; end: number; r: number; exact: number }[] = [];
+  for (let h = h0; h < h1; h += 3) {
+    const start = targetHits[h];
+    const end = targetHits[h + 1];
+    const r = targetHits[h + 2];
+    // Whether the surface equals the listed spelling only matters between renderings of one span.
+    ranked.push({ start, end, r, exact: Number(foldLiteral(text.slice(start, end), entry.caseSensitive) === t.compiled[r].literal) });
   }
+  ranked.sort((a, b) => a.start - b.start || b.end - a.end || b.exact - a.exact || t.form[a.r] - t.form[b.r]);
+  let h = h0;
+  let covered = 0;
+  for (const x of ranked) {
+    if (x.start < covered) continue;
+    targetHits[h] = x.start;
+    targetHits[h + 1] = x.end;
+    targetHits[h + 2] = x.r;
+    h += 3;
+    covered = x.end;
+  }
+  return h;
+}
+
+function renderingAt(t: RenderingTable, h: number): Rendering {
+  const start = targetHits[h];
+  const end = targetHits[h + 1];
+  const c = t.compiled[targetHits[h + 2]];
+  return { start, end, text: scanned.text.slice(start, end), form: c.form, rendering: c.rendering };
+}
+
+/** Every occurrence of the entry's renderings in an English text (see findInTable for the rules). */
+export function findRenderings(entry: TermEntry, en: string): Rendering[] {
+  const t = ownTable(entry);
+  scanTarget(en);
+  const h = findInTable(t, 0, entry, 0);
+  const result: Rendering[] = [];
+  for (let k = 0; k < h; k += 3) result.push(renderingAt(t, k));
   return result;
 }
 
-// The positions of each key in the most recently indexed target, as chains: headPos[key] is the
-// first position (valid while headStamp[key] is the target's stamp), nextSame[i] the next one.
-// A rendering is then only tried where its first word occurs instead of at every word. Only one
-// target is indexed at a time (all the terms of a pair ask about the same target), so the
-// tables are shared and reused: indexing a target allocates nothing.
-let chainStamp = 0;
-let headStamp = new Int32Array(1 << 14);
-let headPos = new Int32Array(1 << 14);
-let nextSame = new Int32Array(256);
+// Entries met in the current pair: seenStamp[e] === pairStamp marks entry e as met, as the
+// local entry localOf[e]. Sized to the largest index seen.
+let pairStamp = 0;
+let seenStamp = new Int32Array(0);
+let localOf = new Int32Array(0);
+// Per local entry, where its hits start in targetHits (one more slot closes the last).
+let hitBounds = new Int32Array(64);
 
-function firstPosition(toks: Tokens, key: number): number {
-  if (toks.stamp !== chainStamp) indexPositions(toks);
-  return key < headStamp.length && headStamp[key] === chainStamp ? headPos[key] : -1;
-}
+// Most entries have no forbidden rendering and many no accepted one: they share one frozen empty
+// list (replaced, never pushed onto, when something is found) instead of two fresh arrays each.
+const NONE = Object.freeze([]) as unknown as Rendering[];
 
-function indexPositions(toks: Tokens): void {
-  const stamp = ++chainStamp;
-  const { keys } = toks;
-  if (nextSame.length < keys.length) nextSame = new Int32Array(Math.max(keys.length, nextSame.length * 2));
-  const next = nextSame;
-  for (let i = keys.length - 1; i >= 0; i--) {
-    const k = keys[i];
-    if (k >= headStamp.length) {
-      let size = headStamp.length * 2;
-      while (size <= k) size *= 2;
-      const hs = new Int32Array(size);
-      hs.set(headStamp);
-      const hp = new Int32Array(size);
-      hp.set(headPos);
-      headStamp = hs;
-      headPos = hp;
-    }
-    next[i] = headStamp[k] === stamp ? headPos[k] : -1;
-    headStamp[k] = stamp;
-    headPos[k] = i;
+/**
+ * The glossary terms of a segment pair: the terms in the source (longest-leftmost), each term's
+ * renderings in the target, and entries whose forbidden renderings appear in the target without
+ * the term in the source. Renderings of one term that lie inside an accepted rendering of a longer
+ * term are dropped, mirroring the longest-leftmost rule on the Chinese side (科技创新 inside
+ * 国际科技创新中心).
+ */
+export function analyseTerms(index: TermIndex, source: string, target: string): PairAnalysis {
+  const { entries, renderings: t } = index;
+  if (seenStamp.length < entries.length) {
+    seenStamp = new Int32Array(entries.length);
+    localOf = new Int32Array(entries.length);
   }
-  toks.stamp = stamp;
+  const stamp = ++pairStamp;
+  const nSource = scanSource(index, source);
+  const matches: TermMatch[] = [];
+  const list: EntryAnalysis[] = [];
+  for (let k = 0; k < nSource; k++) {
+    const e = sourceHits[3 * k];
+    // One-element literals, not push onto []: an empty array's first push allocates room for sixteen.
+    const m: TermMatch = { entry: entries[e], start: sourceHits[3 * k + 1], end: sourceHits[3 * k + 2] };
+    matches.push(m);
+    if (seenStamp[e] !== stamp) {
+      seenStamp[e] = stamp;
+      localOf[e] = list.length;
+      list.push({ entry: entries[e], no: e, sourceMatches: [m], accepted: NONE, forbidden: NONE });
+    } else list[localOf[e]].sourceMatches.push(m);
+  }
+  if (!target) return { index, matches, entries: list };
+
+  scanTarget(target);
+  let h = 0;
+  for (let l = 0; l < list.length; l++) {
+    if (hitBounds.length < l + 2) hitBounds = grow(hitBounds);
+    hitBounds[l] = h;
+    h = findInTable(t, list[l].no, list[l].entry, h);
+  }
+  // Forbidden renderings of terms that are not in the source (OBOR is wrong everywhere).
+  const slots = index.forbiddenSlots;
+  const { keys, count } = scanned;
+  for (let i = 0; i < count && slots.length > 0; i++) {
+    const slot = keys[i] < slots.length ? slots[keys[i]] : undefined;
+    if (slot === undefined) continue;
+    for (const e of slot.one) h = tryForbidden(index, e, stamp, list, h);
+    if (i + 1 >= count || slot.two.size === 0) continue;
+    const second = keys[i + 1];
+    if (slot.seconds !== null && !slot.seconds.includes(second)) continue;
+    const two = slot.two.get(second);
+    if (two) for (const e of two) h = tryForbidden(index, e, stamp, list, h);
+  }
+  hitBounds[list.length] = h;
+
+  // Keep what is not nested inside an accepted rendering of another term.
+  for (let l = 0; l < list.length; l++) {
+    const a = list[l];
+    for (let x = hitBounds[l]; x < hitBounds[l + 1]; x += 3) {
+      const xs = targetHits[x];
+      const xe = targetHits[x + 1];
+      let nested = false;
+      for (let q = 0; q < h && !nested; q += 3) {
+        if (q >= hitBounds[l] && q < hitBounds[l + 1]) continue;
+        const qs = targetHits[q];
+        const qe = targetHits[q + 1];
+        nested = t.form[targetHits[q + 2]] !== FORBIDDEN && qs <= xs && xe <= qe && qe - qs > xe - xs;
+      }
+      if (nested) continue;
+      const r = renderingAt(t, x);
+      if (t.form[targetHits[x + 2]] === FORBIDDEN) {
+        if (a.forbidden.length === 0) a.forbidden = [r];
+        else a.forbidden.push(r);
+      } else if (a.accepted.length === 0) a.accepted = [r];
+      else a.accepted.push(r);
+    }
+  }
+  return { index, matches, entries: list };
 }
 
-function tokensMatch(entry: TermEntry, c: CompiledRendering, toks: Tokens, at: number): boolean {
+/** Adds entry e when its forbidden renderings occur in the target and it is not met yet. */
+function tryForbidden(index: TermIndex, e: number, stamp: number, list: EntryAnalysis[], h0: number): number {
+  if (seenStamp[e] === stamp) return h0;
+  const t = index.renderings;
+  const h1 = findInTable(t, e, index.entries[e], h0);
+  let h = h0;
+  for (let x = h0; x < h1; x += 3) {
+    if (t.form[targetHits[x + 2]] !== FORBIDDEN) continue;
+    targetHits[h] = targetHits[x];
+    targetHits[h + 1] = targetHits[x + 1];
+    targetHits[h + 2] = targetHits[x + 2];
+    h += 3;
+  }
+  // Marked as met either way: a candidate that appears at several words is looked up once.
+  seenStamp[e] = stamp;
+  if (h === h0) return h0;
+  localOf[e] = list.length;
+  if (hitBounds.length < list.length + 2) hitBounds = grow(hitBounds);
+  hitBounds[list.length] = h0;
+  list.push({ entry: index.entries[e], no: e, sourceMatches: [], accepted: NONE, forbidden: NONE });
+  return h;
+}
+
+/** The numbers of the listed renderings of entry `no` as the index numbers them (see RenderingTable.report). */
+export function reportedRendering(index: TermIndex, no: number, rendering: string): number {
+  const t = index.renderings;
+  for (let r = t.first[no]; r < t.first[no + 1]; r++) if (t.compiled[r].rendering === rendering) return t.report[r];
+  return -1;
+}
+
+function specialMatch(entry: TermEntry, c: CompiledRendering, at: number): boolean {
   const n = c.keys.length;
   const prefixLast = entry.match === 'prefix';
+  const { keys, starts, ends, text } = scanned;
   for (let k = 0; k < n; k++) {
     const i = at + k;
     if (prefixLast && k === n - 1) {
-      if (!toks.lower.startsWith(c.lower[k], toks.starts[i])) return false;
-      if (entry.caseSensitive && !toks.text.startsWith(c.raw[k], toks.starts[i])) return false;
+      if (!scanned.lower.startsWith(c.lower[k], starts[i])) return false;
+      if (entry.caseSensitive && !text.startsWith(c.raw[k], starts[i])) return false;
       continue;
     }
-    if (toks.keys[i] !== c.keys[k]) return false;
-    if (entry.caseSensitive && !sameCase(toks.text.slice(toks.starts[i], toks.ends[i]), c.raw[k])) return false;
+    if (keys[i] !== c.keys[k]) return false;
+    if (entry.caseSensitive && !sameCase(text.slice(starts[i], ends[i]), c.raw[k])) return false;
   }
   return true;
 }
@@ -412,42 +636,71 @@ function sameCase(surface: string, listed: string): boolean {
   return surface.slice(0, i) === listed.slice(0, i);
 }
 
-/** Entries with a forbidden rendering that could start at some word of the text. */
-export function forbiddenCandidates(index: TermIndex, en: string): TermEntry[] {
-  const slots = index.forbiddenSlots;
-  if (slots.length === 0) return [];
-  const out: TermEntry[] = [];
-  const { keys } = tokenizeTarget(en);
-  for (let i = 0; i < keys.length; i++) {
-    const slot = keys[i] < slots.length ? slots[keys[i]] : undefined;
-    if (slot === undefined) continue;
-    if (slot.one.length) addNew(out, slot.one);
-    if (i + 1 >= keys.length || slot.two.size === 0) continue;
-    const second = keys[i + 1];
-    if (slot.seconds !== null && !slot.seconds.includes(second)) continue;
-    const two = slot.two.get(second);
-    if (two) addNew(out, two);
-  }
-  return out;
-}
-
-function addNew(out: TermEntry[], list: TermEntry[]): void {
-  for (const e of list) if (!out.includes(e)) out.push(e);
-}
-
 // ——— English tokens and keys ———
 
-/** A tokenised English text: parallel arrays, one slot per token. */
-interface Tokens {
-  text: string;
-  /** The text lower-cased (same length; tokens index both). */
-  lower: string;
-  /** Ids of the tokens' comparison keys (see keyId). */
-  keys: number[];
-  starts: number[];
-  ends: number[];
-  /** The chainStamp under which this text's key positions are indexed (see indexPositions). */
-  stamp: number;
+/** Tokens of a text in parallel arrays, one slot per token. */
+interface TokenBuffers {
+  keys: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+/**
+ * The target being matched: its tokens, and the positions of each key as chains — headPos[key] is
+ * the first position (valid while headStamp[key] is chainStamp), nextSame[i] the next one — so a
+ * rendering is only tried where its first word occurs. One target at a time (every term of a pair
+ * asks about the same target): the buffers are reused and scanning a target allocates nothing
+ * but its lower-case copy.
+ */
+const scanned = {
+  text: '',
+  lower: '',
+  count: 0,
+  keys: new Int32Array(256),
+  starts: new Int32Array(256),
+  ends: new Int32Array(256),
+};
+let chainStamp = 0;
+let headStamp = new Int32Array(1 << 14);
+let headPos = new Int32Array(1 << 14);
+let nextSame = new Int32Array(256);
+
+function scanTarget(text: string): void {
+  if (text === scanned.text && chainStamp > 0) return;
+  if (scanned.keys.length < text.length) {
+    const size = Math.max(text.length, scanned.keys.length * 2);
+    scanned.keys = new Int32Array(size);
+    scanned.starts = new Int32Array(size);
+    scanned.ends = new Int32Array(size);
+    nextSame = new Int32Array(size);
+  }
+  let lower = text.toLowerCase();
+  if (lower.length !== text.length) lower = text; // a rare letter whose lower case changes length
+  scanned.text = text;
+  scanned.lower = lower;
+  const count = (scanned.count = tokenizeInto(lower, scanned));
+  const stamp = ++chainStamp;
+  const { keys } = scanned;
+  for (let i = count - 1; i >= 0; i--) {
+    const k = keys[i];
+    if (k >= headStamp.length) {
+      let size = headStamp.length * 2;
+      while (size <= k) size *= 2;
+      const hs = new Int32Array(size);
+      hs.set(headStamp);
+      const hp = new Int32Array(size);
+      hp.set(headPos);
+      headStamp = hs;
+      headPos = hp;
+    }
+    nextSame[i] = headStamp[k] === stamp ? headPos[k] : -1;
+    headStamp[k] = stamp;
+    headPos[k] = i;
+  }
+}
+
+function firstPosition(key: number): number {
+  return key < headStamp.length && headStamp[key] === chainStamp ? headPos[key] : -1;
 }
 
 const isWordCode = (c: number) =>
@@ -456,22 +709,17 @@ const isSeparatorCode = (c: number) =>
   c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 45 || (c >= 0x2010 && c <= 0x2015) || c === 0x3000 || c === 0x202f;
 const isApostrophe = (c: number) => c === 39 || c === 0x2019;
 
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
 /**
  * Words (Latin letters with accents and digits, with an inner apostrophe as in Xi'an or a
  * possessive one as in City's / centres') and single symbols (+, &, parentheses …); spaces and
- * hyphens only separate. A hand-written scanner: this runs on every target of a document.
+ * hyphens only separate. A hand-written scanner over the lower-cased text, writing each token's
+ * key id and span into `out` (room for one token per code unit); returns the number of tokens.
  */
-const scratchKeys: number[] = [];
-const scratchStarts: number[] = [];
-const scratchEnds: number[] = [];
-function tokenize(text: string): Tokens {
-  let lower = text.toLowerCase();
-  if (lower.length !== text.length) lower = text; // a rare letter whose lower case changes length
-  // Filled in shared scratch arrays and copied out at their final length: pushing onto fresh
-  // arrays left two or three outgrown backing stores per target for the garbage collector.
-  const keys = scratchKeys;
-  const starts = scratchStarts;
-  const ends = scratchEnds;
+function tokenizeInto(lower: string, out: TokenBuffers): number {
+  const { keys, starts, ends } = out;
   let count = 0;
   const n = lower.length;
   let i = 0;
@@ -483,7 +731,7 @@ function tokenize(text: string): Tokens {
     }
     const start = i;
     if (isWordCode(c)) {
-      // The key table's hash (see keyIdAt) is taken while scanning, not in a second pass.
+      // The key table's hash (see keyIdHashed) is taken while scanning, not in a second pass.
       let hash = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
       i++;
       for (;;) {
@@ -506,32 +754,15 @@ function tokenize(text: string): Tokens {
     } else {
       i++;
       if (c >= 0xd800 && c <= 0xdbff && i < n) i++;
-      keys[count] = keyIdAt(lower, start, i);
+      let hash = FNV_OFFSET;
+      for (let k = start; k < i; k++) hash = Math.imul(hash ^ lower.charCodeAt(k), FNV_PRIME);
+      keys[count] = keyIdHashed(lower, start, i, hash);
     }
     starts[count] = start;
     ends[count] = i;
     count++;
   }
-  return { text, lower, keys: keys.slice(0, count), starts: starts.slice(0, count), ends: ends.slice(0, count), stamp: -1 };
-}
-
-// Every term of a segment asks for the same target's tokens: keep the last few. Compared with ===
-// (length, then code units) rather than hashed in a Map: hashing reads the whole target every time.
-const RECENT = 4;
-const recentTargets: (Tokens | null)[] = [null, null, null, null];
-let recentNext = 0;
-let lastTarget: Tokens | null = null;
-function tokenizeTarget(text: string): Tokens {
-  if (lastTarget !== null && lastTarget.text === text) return lastTarget;
-  for (let k = 0; k < RECENT; k++) {
-    const t = recentTargets[k];
-    if (t !== null && t.text === text) return (lastTarget = t);
-  }
-  const t = tokenize(text);
-  recentTargets[recentNext] = t;
-  recentNext = (recentNext + 1) % RECENT;
-  lastTarget = t;
-  return t;
+  return count;
 }
 
 function foldLiteral(text: string, caseSensitive: boolean): string {
@@ -539,18 +770,24 @@ function foldLiteral(text: string, caseSensitive: boolean): string {
   return caseSensitive ? t : t.toLowerCase();
 }
 
-export function compileEntry(entry: TermEntry): CompiledRendering[] {
+/** An entry's renderings, tokenised: preferred, then variants, then forbidden ones. */
+function compileEntry(entry: TermEntry): CompiledRendering[] {
   const list: CompiledRendering[] = [];
   const add = (text: string, form: RenderingForm) => {
     const t = text.trim();
     if (!t) return;
-    const toks = tokenize(t);
+    let lower = t.toLowerCase();
+    if (lower.length !== t.length) lower = t;
+    const size = Math.max(t.length, 1);
+    const toks: TokenBuffers = { keys: new Int32Array(size), starts: new Int32Array(size), ends: new Int32Array(size) };
+    const n = tokenizeInto(lower, toks);
+    const spans = Array.from({ length: n }, (_, k) => [toks.starts[k], toks.ends[k]]);
     list.push({
       form,
       rendering: t,
-      keys: toks.keys,
-      lower: toks.starts.map((st, k) => toks.lower.slice(st, toks.ends[k])),
-      raw: toks.starts.map((st, k) => t.slice(st, toks.ends[k])),
+      keys: Array.from(toks.keys.subarray(0, n)),
+      lower: spans.map(([s, e]) => lower.slice(s, e)),
+      raw: spans.map(([s, e]) => t.slice(s, e)),
       literal: foldLiteral(t, entry.caseSensitive),
     });
   };
@@ -566,7 +803,6 @@ export function compileEntry(entry: TermEntry): CompiledRendering[] {
       if (same) list[i].rendering = same.rendering;
     }
   }
-  storeCompiled(entry, list);
   return list;
 }
 
@@ -618,56 +854,81 @@ const SPELLING_PAIRS: [string, string][] = [
 ];
 const BRITISH_STEMS = [...SPELLING_PAIRS].sort((a, b) => b[0].length - a[0].length);
 
+
 // Keys are compared as small integers: a token's id is looked up once per distinct surface
 // word, and equal keys share one id for the life of the process (compiled renderings hold ids).
 const keyIds = new Map<string, number>();
 const tokenIds = new Map<string, number>();
 
 // Token → key id by the token's code units in place (FNV-1a, open addressing), so a target's
-// words are not each copied out as a string to be hashed again by a Map.
-const SURFACE_CAP = 1 << 17;
-const surfaceHash = new Int32Array(SURFACE_CAP);
-const surfaceId = new Int32Array(SURFACE_CAP);
-const surfaceText: (string | undefined)[] = new Array(SURFACE_CAP).fill(undefined);
+// words are not each copied out as a string to be hashed again by a Map. A slot is four numbers
+// (hash, id, offset of the word's code units in `pool`, length) and a probe reads one cache line;
+// the table starts small and doubles, so the words of a document stay in the processor's cache.
+const SURFACE_MAX = 1 << 18;
+let surfaceCap = 1 << 12;
+let surface = new Int32Array(surfaceCap * 4);
 let surfaceCount = 0;
+let pool = new Uint16Array(1 << 15);
+let poolUsed = 0;
 
-function sameUnits(word: string, text: string, at: number): boolean {
-  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(at + k)) return false;
+function keyIdHashed(lower: string, start: number, end: number, hash: number): number {
+  const len = end - start;
+  const mask = surfaceCap - 1;
+  for (let h = hash & mask; ; h = (h + 1) & mask) {
+    const at = h << 2;
+    const id = surface[at + 1];
+    if (id === 0) break;
+    if (surface[at] === hash && surface[at + 3] === len && samePooled(surface[at + 2], lower, start, len)) return id;
+  }
+  const id = keyId(lower.slice(start, end));
+  addSurface(hash, id, lower, start, len);
+  return id;
+}
+
+function samePooled(from: number, text: string, at: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (pool[from + k] !== text.charCodeAt(at + k)) return false;
   return true;
 }
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-
-function keyIdAt(lower: string, start: number, end: number): number {
-  let hash = FNV_OFFSET;
-  for (let k = start; k < end; k++) hash = Math.imul(hash ^ lower.charCodeAt(k), FNV_PRIME);
-  return keyIdHashed(lower, start, end, hash);
+function addSurface(hash: number, id: number, text: string, start: number, len: number): void {
+  if ((surfaceCount + 1) * 2 > surfaceCap) {
+    // Kept at most half full: doubled up to SURFACE_MAX, past that started again (ids never change).
+    if (surfaceCap < SURFACE_MAX) rehash(surfaceCap * 2);
+    else {
+      surface.fill(0);
+      surfaceCount = 0;
+      poolUsed = 0;
+    }
+  }
+  if (pool.length < poolUsed + len) {
+    let size = pool.length * 2;
+    while (size < poolUsed + len) size *= 2;
+    const p = new Uint16Array(size);
+    p.set(pool.subarray(0, poolUsed));
+    pool = p;
+  }
+  for (let k = 0; k < len; k++) pool[poolUsed + k] = text.charCodeAt(start + k);
+  placeSurface(hash, id, poolUsed, len);
+  poolUsed += len;
+  surfaceCount++;
 }
 
-function keyIdHashed(lower: string, start: number, end: number, hash: number): number {
-  const mask = SURFACE_CAP - 1;
-  const len = end - start;
+function placeSurface(hash: number, id: number, from: number, len: number): void {
+  const mask = surfaceCap - 1;
   let h = hash & mask;
-  for (;;) {
-    const t = surfaceText[h];
-    if (t === undefined) break;
-    if (surfaceHash[h] === hash && t.length === len && sameUnits(t, lower, start)) return surfaceId[h];
-    h = (h + 1) & mask;
-  }
-  const word = lower.slice(start, end);
-  const id = keyId(word);
-  // Kept at most half full; past that the table starts again (ids themselves never change).
-  if (surfaceCount >= SURFACE_CAP >> 1) {
-    surfaceText.fill(undefined);
-    surfaceCount = 0;
-    h = hash & mask;
-  }
-  surfaceText[h] = word;
-  surfaceHash[h] = hash;
-  surfaceId[h] = id;
-  surfaceCount++;
-  return id;
+  while (surface[(h << 2) + 1] !== 0) h = (h + 1) & mask;
+  const at = h << 2;
+  surface[at] = hash;
+  surface[at + 1] = id;
+  surface[at + 2] = from;
+  surface[at + 3] = len;
+}
+
+function rehash(cap: number): void {
+  const old = surface;
+  surfaceCap = cap;
+  surface = new Int32Array(cap * 4);
+  for (let at = 0; at < old.length; at += 4) if (old[at + 1] !== 0) placeSurface(old[at], old[at + 1], old[at + 2], old[at + 3]);
 }
 
 /** The id of a lower-cased token's comparison key. */

@@ -1,9 +1,21 @@
 // term-missing: a glossary term occurs in the source and neither its preferred rendering nor an
 // admitted variant occurs in the target. Entries whose Chinese term is itself deprecated are
 // not required to appear.
+import type { TermEntry } from '../model.ts';
 import { analysePair } from './analysis.ts';
 import type { CheckDef, Finding } from './types.ts';
 import { quote } from './types.ts';
+
+// The message depends on the entry alone; over a document the same terms go missing again and again.
+const messages = new WeakMap<TermEntry, string>();
+function messageFor(e: TermEntry): string {
+  let message = messages.get(e);
+  if (message === undefined) {
+    const alternatives = e.variants.length ? ` (or ${e.variants.map(quote).join(', ')})` : '';
+    messages.set(e, (message = `${e.zh} is not rendered: expected ${quote(e.en)}${alternatives}`));
+  }
+  return message;
+}
 
 export const termMissing: CheckDef = {
   id: 'term-missing',
@@ -17,13 +29,12 @@ export const termMissing: CheckDef = {
       if (a.sourceMatches.length === 0 || a.accepted.length > 0 || a.entry.status === 'deprecated') continue;
       const e = a.entry;
       const m = a.sourceMatches[0];
-      const alternatives = e.variants.length ? ` (or ${e.variants.map(quote).join(', ')})` : '';
       findings.push({
         check: 'term-missing',
         severity: e.status === 'admitted' ? 'warning' : 'error',
         sourceSpan: { start: m.start, end: m.end },
         term: e.zh,
-        message: `${e.zh} is not rendered: expected ${quote(e.en)}${alternatives}`,
+        message: messageFor(e),
       });
     }
     return findings;

@@ -182,6 +182,8 @@ interface RenderingTable {
   keys: Int32Array;
   /** The rendering r reports as: the first of its entry with the same listed spelling. */
   report: Int32Array;
+  /** The listed spelling each rendering reports as (compiled[r].rendering, without loading compiled[r]). */
+  names: string[];
   /** Entries that need more than key comparison (exact, prefix or case-sensitive matching). */
   special: Uint8Array;
   compiled: CompiledRendering[];
@@ -221,6 +223,7 @@ function buildTable(entries: readonly TermEntry[]): RenderingTable {
     keyStart,
     keys,
     report: Int32Array.from(report),
+    names: compiled.map((c) => c.rendering),
     special,
     compiled,
   };
@@ -242,25 +245,69 @@ function ownTable(entry: TermEntry): RenderingTable {
 
 // ——— The index ———
 
-interface ForbiddenSlot {
-  /** Entries with a one-word forbidden rendering starting with this key. */
-  one: number[];
-  /** Entries with a longer one, by the key of its second word. */
-  two: Map<number, number[]>;
-  /** The second-word keys of `two` as a plain array while there are few (scanned, not hashed). */
-  seconds: number[] | null;
+/**
+ * Entries with a forbidden rendering, by its first word key and (for phrases) its second: a
+ * phrase is only tried where its first two words occur. `first[key]` says whether any one-word
+ * (1) or longer (2) forbidden rendering starts with that key; `pairs` is an open-addressing table
+ * of (first key, second key or 0, start, length) slots into `lists`, the entry numbers.
+ */
+interface ForbiddenTable {
+  first: Uint8Array;
+  mask: number;
+  pairs: Int32Array;
+  lists: Int32Array;
+}
+
+const pairSlot = (k1: number, k2: number, mask: number) => (Math.imul(k1, 0x9e3779b1) ^ Math.imul(k2, 0x85ebca6b)) & mask;
+
+function buildForbidden(entries: readonly TermEntry[], t: RenderingTable): ForbiddenTable {
+  const lists = new Map<string, { k1: number; k2: number; entries: number[] }>();
+  let maxKey = 0;
+  entries.forEach((entry, e) => {
+    for (let r = t.first[e]; r < t.first[e + 1]; r++) {
+      const keys = t.compiled[r].keys;
+      if (t.form[r] !== FORBIDDEN || keys.length === 0 || (entry.match === 'prefix' && keys.length === 1)) continue;
+      const k2 = keys.length > 1 ? keys[1] : 0;
+      const id = `${keys[0]} ${k2}`;
+      const list = lists.get(id) ?? { k1: keys[0], k2, entries: [] };
+      lists.set(id, list);
+      if (list.entries[list.entries.length - 1] !== e) list.entries.push(e);
+      maxKey = Math.max(maxKey, keys[0]);
+    }
+  });
+  let cap = 16;
+  while (cap < lists.size * 2) cap *= 2;
+  const table: ForbiddenTable = {
+    first: new Uint8Array(lists.size ? maxKey + 1 : 0),
+    mask: cap - 1,
+    pairs: new Int32Array(cap * 4),
+    lists: Int32Array.from([...lists.values()].flatMap((l) => l.entries)),
+  };
+  let from = 0;
+  for (const { k1, k2, entries: list } of lists.values()) {
+    table.first[k1] |= k2 === 0 ? 1 : 2;
+    let h = pairSlot(k1, k2, table.mask);
+    while (table.pairs[h << 2] !== 0) h = (h + 1) & table.mask;
+    table.pairs.set([k1, k2, from, list.length], h << 2);
+    from += list.length;
+  }
+  return table;
+}
+
+/** Where the entries of forbidden renderings starting with (k1, k2) are in `lists` (length 0: none). */
+function forbiddenList(f: ForbiddenTable, k1: number, k2: number): number {
+  for (let h = pairSlot(k1, k2, f.mask); ; h = (h + 1) & f.mask) {
+    const at = h << 2;
+    if (f.pairs[at] === 0) return -1;
+    if (f.pairs[at] === k1 && f.pairs[at + 1] === k2) return at;
+  }
 }
 
 export interface TermIndex {
   entries: TermEntry[];
   automaton: Automaton;
   renderings: RenderingTable;
-  /**
-   * Entries with a forbidden rendering, by the id of its first word key (an array indexed by key
-   * id), then (for phrases) by the id of its second: a phrase is only tried where its first two
-   * words occur.
-   */
-  forbiddenSlots: (ForbiddenSlot | undefined)[];
+  forbidden: ForbiddenTable;
   byZh: Map<string, TermEntry>;
 }
 
@@ -307,23 +354,7 @@ export function buildTermIndex(input: TermEntry[]): TermIndex {
   }
 
   const renderings = buildTable(entries);
-  const forbiddenSlots: (ForbiddenSlot | undefined)[] = [];
-  entries.forEach((entry, e) => {
-    for (let r = renderings.first[e]; r < renderings.first[e + 1]; r++) {
-      const keys = renderings.compiled[r].keys;
-      if (renderings.form[r] !== FORBIDDEN || keys.length === 0 || (entry.match === 'prefix' && keys.length === 1)) continue;
-      while (forbiddenSlots.length <= keys[0]) forbiddenSlots.push(undefined);
-      const slot = (forbiddenSlots[keys[0]] ??= { one: [] as number[], two: new Map<number, number[]>(), seconds: null });
-      let list = slot.one;
-      if (keys.length > 1) {
-        list = slot.two.get(keys[1]) ?? [];
-        slot.two.set(keys[1], list);
-      }
-      if (list[list.length - 1] !== e) list.push(e);
-    }
-  });
-  for (const slot of forbiddenSlots) if (slot && slot.two.size <= 8) slot.seconds = [...slot.two.keys()];
-  return { entries, automaton: flatten(nodes), renderings, forbiddenSlots, byZh };
+  return { entries, automaton: flatten(nodes), renderings, forbidden: buildForbidden(entries, renderings), byZh };
 }
 
 // ——— Chinese matching ———
@@ -434,7 +465,7 @@ function findInTable(t: RenderingTable, e: number, entry: TermEntry, h0: number)
       if (special ? !specialMatch(entry, t.compiled[r], i) : !keysMatch(keys, k0 + 1, n - 1, i + 1)) continue;
       const start = scanned.starts[i];
       const end = scanned.ends[i + n - 1];
-      if (entry.match === 'exact' && foldLiteral(scanned.text.slice(start, end), entry.caseSensitive) !== t.compiled[r].literal) continue;
+      if (special && entry.match === 'exact' && foldLiteral(scanned.text.slice(start, end), entry.caseSensitive) !== t.compiled[r].literal) continue;
       if (targetHits.length < h + 3) targetHits = grow(targetHits);
       targetHits[h] = start;
       targetHits[h + 1] = end;
@@ -542,17 +573,14 @@ export function analyseTerms(index: TermIndex, source: string, target: string): 
     h = findInTable(t, list[l].no, list[l].entry, h);
   }
   // Forbidden renderings of terms that are not in the source (OBOR is wrong everywhere).
-  const slots = index.forbiddenSlots;
+  const f = index.forbidden;
   const { keys, count } = scanned;
-  for (let i = 0; i < count && slots.length > 0; i++) {
-    const slot = keys[i] < slots.length ? slots[keys[i]] : undefined;
-    if (slot === undefined) continue;
-    for (const e of slot.one) h = tryForbidden(index, e, stamp, list, h);
-    if (i + 1 >= count || slot.two.size === 0) continue;
-    const second = keys[i + 1];
-    if (slot.seconds !== null && !slot.seconds.includes(second)) continue;
-    const two = slot.two.get(second);
-    if (two) for (const e of two) h = tryForbidden(index, e, stamp, list, h);
+  for (let i = 0; i < count; i++) {
+    const k = keys[i];
+    const starts = k < f.first.length ? f.first[k] : 0;
+    if (starts === 0) continue;
+    if (starts & 1) h = tryForbiddenList(index, forbiddenList(f, k, 0), stamp, list, h);
+    if (starts & 2 && i + 1 < count) h = tryForbiddenList(index, forbiddenList(f, k, keys[i + 1]), stamp, list, h);
   }
   hitBounds[list.length] = h;
 
@@ -581,6 +609,13 @@ export function analyseTerms(index: TermIndex, source: string, target: string): 
   return { index, matches, entries: list };
 }
 
+function tryForbiddenList(index: TermIndex, at: number, stamp: number, list: EntryAnalysis[], h: number): number {
+  if (at < 0) return h;
+  const { pairs, lists } = index.forbidden;
+  for (let k = pairs[at + 2], end = k + pairs[at + 3]; k < end; k++) h = tryForbidden(index, lists[k], stamp, list, h);
+  return h;
+}
+
 /** Adds entry e when its forbidden renderings occur in the target and it is not met yet. */
 function tryForbidden(index: TermIndex, e: number, stamp: number, list: EntryAnalysis[], h0: number): number {
   if (seenStamp[e] === stamp) return h0;
@@ -607,7 +642,7 @@ function tryForbidden(index: TermIndex, e: number, stamp: number, list: EntryAna
 /** The numbers of the listed renderings of entry `no` as the index numbers them (see RenderingTable.report). */
 export function reportedRendering(index: TermIndex, no: number, rendering: string): number {
   const t = index.renderings;
-  for (let r = t.first[no]; r < t.first[no + 1]; r++) if (t.compiled[r].rendering === rendering) return t.report[r];
+  for (let r = t.first[no]; r < t.first[no + 1]; r++) if (t.names[r] === rendering) return t.report[r];
   return -1;
 }
 
@@ -708,6 +743,13 @@ const isWordCode = (c: number) =>
 const isSeparatorCode = (c: number) =>
   c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 45 || (c >= 0x2010 && c <= 0x2015) || c === 0x3000 || c === 0x202f;
 const isApostrophe = (c: number) => c === 39 || c === 0x2019;
+// The three classes as one table over UTF-16 code units: a load per character, not a chain of comparisons.
+const OTHER = 0;
+const WORD = 1;
+const SPACE = 2;
+const APOSTROPHE = 3;
+const CLASS = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) CLASS[c] = isWordCode(c) ? WORD : isSeparatorCode(c) ? SPACE : isApostrophe(c) ? APOSTROPHE : OTHER;
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
@@ -725,24 +767,25 @@ function tokenizeInto(lower: string, out: TokenBuffers): number {
   let i = 0;
   while (i < n) {
     const c = lower.charCodeAt(i);
-    if (isSeparatorCode(c) || isApostrophe(c)) {
+    const cls = CLASS[c];
+    if (cls === SPACE || cls === APOSTROPHE) {
       i++;
       continue;
     }
     const start = i;
-    if (isWordCode(c)) {
+    if (cls === WORD) {
       // The key table's hash (see keyIdHashed) is taken while scanning, not in a second pass.
       let hash = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
       i++;
       for (;;) {
         let d = 0;
-        while (i < n && isWordCode((d = lower.charCodeAt(i)))) {
+        while (i < n && CLASS[(d = lower.charCodeAt(i))] === WORD) {
           hash = Math.imul(hash ^ d, FNV_PRIME);
           i++;
         }
-        if (i < n && isApostrophe(d)) {
+        if (i < n && CLASS[d] === APOSTROPHE) {
           hash = Math.imul(hash ^ d, FNV_PRIME);
-          if (i + 1 < n && isWordCode(lower.charCodeAt(i + 1))) {
+          if (i + 1 < n && CLASS[lower.charCodeAt(i + 1)] === WORD) {
             i++;
             continue;
           }

@@ -482,35 +482,64 @@ function keysMatch(keys: Int32Array, from: number, n: number, at: number): boole
   return true;
 }
 
+// Scratch for resolveOverlaps: hit positions being ordered, whether each hit's surface equals its
+// listed spelling (-1: not computed yet), and the kept hits.
+let order = new Int32Array(64);
+let exactOf = new Int8Array(64);
+let kept = new Int32Array(3 * 64);
+
 function resolveOverlaps(t: RenderingTable, entry: TermEntry, h0: number, h1: number): number {
-  const text = scanned.text;
-  const ranked: { start: number; end: number; r: number; exact: number }[] = [];
-  for (let h = h0; h < h1; h += 3) {
-    const start = targetHits[h];
-    const end = targetHits[h + 1];
-    const r = targetHits[h + 2];
-    // Whether the surface equals the listed spelling only matters between renderings of one span.
-    ranked.push({ start, end, r, exact: Number(foldLiteral(text.slice(start, end), entry.caseSensitive) === t.compiled[r].literal) });
+  const m = (h1 - h0) / 3;
+  if (order.length < m) {
+    order = new Int32Array(2 * m);
+    exactOf = new Int8Array(2 * m);
+    kept = new Int32Array(6 * m);
   }
-  ranked.sort((a, b) => a.start - b.start || b.end - a.end || b.exact - a.exact || t.form[a.r] - t.form[b.r]);
-  let h = h0;
+  for (let k = 0; k < m; k++) {
+    order[k] = h0 + 3 * k;
+    exactOf[k] = -1;
+  }
+  // Whether the surface equals the listed spelling only matters between renderings of one span,
+  // so it is only worked out there.
+  const exact = (p: number) => {
+    const k = (p - h0) / 3;
+    if (exactOf[k] < 0) {
+      const surface = scanned.text.slice(targetHits[p], targetHits[p + 1]);
+      exactOf[k] = foldLiteral(surface, entry.caseSensitive) === t.compiled[targetHits[p + 2]].literal ? 1 : 0;
+    }
+    return exactOf[k];
+  };
+  const compare = (p: number, q: number) =>
+    targetHits[p] - targetHits[q] ||
+    targetHits[q + 1] - targetHits[p + 1] ||
+    exact(q) - exact(p) ||
+    t.form[targetHits[p + 2]] - t.form[targetHits[q + 2]];
+  // Insertion sort (stable, and the lists are short): leftmost, then longest, then the rules above.
+  for (let i = 1; i < m; i++) {
+    const x = order[i];
+    let j = i - 1;
+    for (; j >= 0 && compare(order[j], x) > 0; j--) order[j + 1] = order[j];
+    order[j + 1] = x;
+  }
+  let n = 0;
   let covered = 0;
-  for (const x of ranked) {
-    if (x.start < covered) continue;
-    targetHits[h] = x.start;
-    targetHits[h + 1] = x.end;
-    targetHits[h + 2] = x.r;
-    h += 3;
-    covered = x.end;
+  for (let k = 0; k < m; k++) {
+    const p = order[k];
+    if (targetHits[p] < covered) continue;
+    kept[n++] = targetHits[p];
+    kept[n++] = targetHits[p + 1];
+    kept[n++] = targetHits[p + 2];
+    covered = targetHits[p + 1];
   }
-  return h;
+  targetHits.set(kept.subarray(0, n), h0);
+  return h0 + n;
 }
 
 function renderingAt(t: RenderingTable, h: number): Rendering {
   const start = targetHits[h];
   const end = targetHits[h + 1];
-  const c = t.compiled[targetHits[h + 2]];
-  return { start, end, text: scanned.text.slice(start, end), form: c.form, rendering: c.rendering };
+  const r = targetHits[h + 2];
+  return { start, end, text: scanned.text.slice(start, end), form: FORMS[t.form[r]], rendering: t.names[r] };
 }
 
 /** Every occurrence of the entry's renderings in an English text (see findInTable for the rules). */
@@ -534,6 +563,10 @@ let hitBounds = new Int32Array(64);
 // Most entries have no forbidden rendering and many no accepted one: they share one frozen empty
 // list (replaced, never pushed onto, when something is found) instead of two fresh arrays each.
 const NONE = Object.freeze([]) as unknown as Rendering[];
+const NO_MATCHES = Object.freeze([]) as unknown as TermMatch[];
+// Scratch: occurrences of each met entry in the source, and which target hits are nested.
+let occurrences = new Int32Array(64);
+let nestedAt = new Uint8Array(64);
 
 /**
  * The glossary terms of a segment pair: the terms in the source (longest-leftmost), each term's
@@ -550,18 +583,30 @@ export function analyseTerms(index: TermIndex, source: string, target: string): 
   }
   const stamp = ++pairStamp;
   const nSource = scanSource(index, source);
-  const matches: TermMatch[] = [];
+  // Arrays are made at their final length (counted first): pushing onto a short array reallocates it.
+  const matches = new Array<TermMatch>(nSource);
   const list: EntryAnalysis[] = [];
+  if (occurrences.length < nSource) occurrences = new Int32Array(2 * nSource);
   for (let k = 0; k < nSource; k++) {
     const e = sourceHits[3 * k];
-    // One-element literals, not push onto []: an empty array's first push allocates room for sixteen.
-    const m: TermMatch = { entry: entries[e], start: sourceHits[3 * k + 1], end: sourceHits[3 * k + 2] };
-    matches.push(m);
     if (seenStamp[e] !== stamp) {
       seenStamp[e] = stamp;
       localOf[e] = list.length;
-      list.push({ entry: entries[e], no: e, sourceMatches: [m], accepted: NONE, forbidden: NONE });
-    } else list[localOf[e]].sourceMatches.push(m);
+      occurrences[list.length] = 0;
+      list.push({ entry: entries[e], no: e, sourceMatches: NO_MATCHES, accepted: NONE, forbidden: NONE });
+    }
+    occurrences[localOf[e]]++;
+  }
+  for (let k = 0; k < nSource; k++) {
+    const e = sourceHits[3 * k];
+    const m: TermMatch = { entry: entries[e], start: sourceHits[3 * k + 1], end: sourceHits[3 * k + 2] };
+    matches[k] = m;
+    const a = list[localOf[e]];
+    if (a.sourceMatches === NO_MATCHES) {
+      a.sourceMatches = occurrences[localOf[e]] === 1 ? [m] : new Array<TermMatch>(occurrences[localOf[e]]);
+      occurrences[localOf[e]] = 0;
+    }
+    a.sourceMatches[occurrences[localOf[e]]++] = m;
   }
   if (!target) return { index, matches, entries: list };
 
@@ -585,8 +630,8 @@ export function analyseTerms(index: TermIndex, source: string, target: string): 
   hitBounds[list.length] = h;
 
   // Keep what is not nested inside an accepted rendering of another term.
+  if (nestedAt.length < h / 3) nestedAt = new Uint8Array(h);
   for (let l = 0; l < list.length; l++) {
-    const a = list[l];
     for (let x = hitBounds[l]; x < hitBounds[l + 1]; x += 3) {
       const xs = targetHits[x];
       const xe = targetHits[x + 1];
@@ -597,14 +642,31 @@ export function analyseTerms(index: TermIndex, source: string, target: string): 
         const qe = targetHits[q + 1];
         nested = t.form[targetHits[q + 2]] !== FORBIDDEN && qs <= xs && xe <= qe && qe - qs > xe - xs;
       }
-      if (nested) continue;
-      const r = renderingAt(t, x);
-      if (t.form[targetHits[x + 2]] === FORBIDDEN) {
-        if (a.forbidden.length === 0) a.forbidden = [r];
-        else a.forbidden.push(r);
-      } else if (a.accepted.length === 0) a.accepted = [r];
-      else a.accepted.push(r);
+      nestedAt[x / 3] = nested ? 1 : 0;
     }
+  }
+  // Arrays made at their final length: pushing past a literal's length reallocates.
+  for (let l = 0; l < list.length; l++) {
+    const a = list[l];
+    let nAccepted = 0;
+    let nForbidden = 0;
+    for (let x = hitBounds[l]; x < hitBounds[l + 1]; x += 3) {
+      if (nestedAt[x / 3]) continue;
+      if (t.form[targetHits[x + 2]] === FORBIDDEN) nForbidden++;
+      else nAccepted++;
+    }
+    if (nAccepted + nForbidden === 0) continue;
+    const accepted = nAccepted === 0 ? NONE : new Array<Rendering>(nAccepted);
+    const forbidden = nForbidden === 0 ? NONE : new Array<Rendering>(nForbidden);
+    let ka = 0;
+    let kf = 0;
+    for (let x = hitBounds[l]; x < hitBounds[l + 1]; x += 3) {
+      if (nestedAt[x / 3]) continue;
+      if (t.form[targetHits[x + 2]] === FORBIDDEN) forbidden[kf++] = renderingAt(t, x);
+      else accepted[ka++] = renderingAt(t, x);
+    }
+    a.accepted = accepted;
+    a.forbidden = forbidden;
   }
   return { index, matches, entries: list };
 }
@@ -635,7 +697,7 @@ function tryForbidden(index: TermIndex, e: number, stamp: number, list: EntryAna
   localOf[e] = list.length;
   if (hitBounds.length < list.length + 2) hitBounds = grow(hitBounds);
   hitBounds[list.length] = h0;
-  list.push({ entry: index.entries[e], no: e, sourceMatches: [], accepted: NONE, forbidden: NONE });
+  list.push({ entry: index.entries[e], no: e, sourceMatches: NO_MATCHES, accepted: NONE, forbidden: NONE });
   return h;
 }
 

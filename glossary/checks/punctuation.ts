@@ -12,6 +12,8 @@ const FULL_WIDTH: Record<string, string> = {
   '～': '~', '＋': '+', '－': '-', '＝': '=', '／': '/', '＆': '&', '＃': '#', '＠': '@',
 };
 const FULL_WIDTH_RE = /[，、。；：！？（）【】〔〕《》〈〉「」『』\u3000％～＋－＝／＆＃＠]/g;
+// Most targets have none: a test allocates nothing, where matchAll makes an iterator per target.
+const FULL_WIDTH_ANY = /[，、。；：！？（）【】〔〕《》〈〉「」『』\u3000％～＋－＝／＆＃＠]/;
 const ENDS_FULL_WIDTH = /[，、。；：！？（）【】〔〕《》〈〉「」『』％]\s*$/;
 const ZH_FINAL = /[。！？；…]['"’”」』）)]*\s*$/;
 const EN_FINAL = /[.!?;:…]['"’”)\]]*\s*$/;
@@ -48,7 +50,7 @@ export const punctuation: CheckDef = {
   check(source, target) {
     if (!target.trim()) return [];
     const findings: Finding[] = [];
-    for (const m of target.matchAll(FULL_WIDTH_RE)) {
+    if (FULL_WIDTH_ANY.test(target)) for (const m of target.matchAll(FULL_WIDTH_RE)) {
       const name = m[0] === '\u3000' ? 'ideographic space' : m[0];
       findings.push({
         check: 'punctuation',

@@ -12,7 +12,11 @@ export const termCount: CheckDef = {
   explain: 'A glossary term occurs more often in the source than its renderings in the target; one occurrence may have been left out.',
   check(source, target, ctx) {
     const findings: Finding[] = [];
-    for (const a of analysePair(ctx.index, source, target).entries) {
+    // Indexed loops: the analysis lists include a shared frozen empty array, which for-of does not
+    // iterate without allocating an iterator.
+    const entries = analysePair(ctx.index, source, target).entries;
+    for (let k = 0; k < entries.length; k++) {
+      const a = entries[k];
       const inSource = a.sourceMatches.length;
       const inTarget = a.accepted.length;
       if (inTarget === 0 || inSource <= inTarget) continue;

@@ -20,8 +20,13 @@ export const termForbidden: CheckDef = {
   explain: 'The target uses a rendering the glossary marks as forbidden (deprecated or superseded), such as “One Belt One Road” for 一带一路.',
   check(source, target, ctx) {
     const findings: Finding[] = [];
-    for (const a of analysePair(ctx.index, source, target).entries) {
-      for (const r of a.forbidden) {
+    // Indexed loops: `forbidden` is mostly the shared frozen empty array, which for-of does not
+    // iterate without allocating an iterator.
+    const entries = analysePair(ctx.index, source, target).entries;
+    for (let k = 0; k < entries.length; k++) {
+      const a = entries[k];
+      for (let j = 0; j < a.forbidden.length; j++) {
+        const r = a.forbidden[j];
         const m = a.sourceMatches[0];
         findings.push({
           check: 'term-forbidden',
@@ -37,8 +42,10 @@ export const termForbidden: CheckDef = {
   },
   fix(source, target, ctx) {
     const edits: { r: Rendering; text: string }[] = [];
-    for (const a of analysePair(ctx.index, source, target).entries) {
-      for (const r of a.forbidden) edits.push({ r, text: replacementFor(a.entry, r) });
+    const entries = analysePair(ctx.index, source, target).entries;
+    for (let k = 0; k < entries.length; k++) {
+      const a = entries[k];
+      for (let j = 0; j < a.forbidden.length; j++) edits.push({ r: a.forbidden[j], text: replacementFor(a.entry, a.forbidden[j]) });
     }
     if (edits.length === 0) return undefined;
     edits.sort((x, y) => y.r.start - x.r.start);

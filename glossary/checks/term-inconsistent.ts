@@ -15,11 +15,13 @@ export const termInconsistent: CheckDef = {
   explain: 'The same glossary term is rendered with different accepted variants within a segment or across the document; pick one.',
   check(source, target, ctx) {
     const findings: Finding[] = [];
-    for (const a of analysePair(ctx.index, source, target).entries) {
+    const entries = analysePair(ctx.index, source, target).entries;
+    for (let k = 0; k < entries.length; k++) {
+      const a = entries[k];
       if (a.accepted.length < 2) continue;
+      const second = a.accepted.find((r) => r.rendering !== a.accepted[0].rendering);
+      if (!second) continue;
       const used = [...new Set(a.accepted.map((r) => r.rendering))];
-      if (used.length < 2) continue;
-      const second = a.accepted.find((r) => r.rendering !== a.accepted[0].rendering)!;
       findings.push({
         check: 'term-inconsistent',
         severity: 'warning',
@@ -66,8 +68,13 @@ function documentUsage() {
         entryFirst = new Int32Array(index.entries.length).fill(-1);
         distinct = new Int32Array(index.entries.length);
       }
-      for (const a of analysis.entries) {
-        for (const r of a.accepted) {
+      // Indexed loops: `accepted` is often the shared frozen empty array, which for-of does not
+      // iterate without allocating an iterator.
+      const entries = analysis.entries;
+      for (let k = 0; k < entries.length; k++) {
+        const a = entries[k];
+        for (let j = 0; j < a.accepted.length; j++) {
+          const r = a.accepted[j];
           const n = reportedRendering(index, a.no, r.rendering);
           if (used + 4 > log.length) {
             const bigger = new Int32Array(log.length * 2);

@@ -25,7 +25,9 @@ export const termMissing: CheckDef = {
   check(source, target, ctx) {
     if (!target.trim()) return [];
     const findings: Finding[] = [];
-    for (const a of analysePair(ctx.index, source, target).entries) {
+    const entries = analysePair(ctx.index, source, target).entries;
+    for (let k = 0; k < entries.length; k++) {
+      const a = entries[k];
       if (a.sourceMatches.length === 0 || a.accepted.length > 0 || a.entry.status === 'deprecated') continue;
       const e = a.entry;
       const m = a.sourceMatches[0];

@@ -3,6 +3,8 @@
 import type { CheckDef, Finding } from './types.ts';
 
 const HAN_RUN = /[\p{Script=Han}\u3005\u3007]+/gu;
+// Most targets have none: a test allocates nothing, where matchAll makes an iterator per target.
+const HAN_ANY = /[\p{Script=Han}\u3005\u3007]/u;
 
 export const untranslatedCjk: CheckDef = {
   id: 'untranslated-cjk',
@@ -10,6 +12,7 @@ export const untranslatedCjk: CheckDef = {
   explain: 'The English target still contains Chinese characters.',
   check(_source, target) {
     const findings: Finding[] = [];
+    if (!HAN_ANY.test(target)) return findings;
     for (const m of target.matchAll(HAN_RUN)) {
       findings.push({
         check: 'untranslated-cjk',

@@ -13,6 +13,7 @@ import { targetEqualsSource } from './target-equals-source.ts';
 import { punctuation } from './punctuation.ts';
 import { sourceWarning } from './source-warning.ts';
 import { analysePair } from './analysis.ts';
+import type { SourceWarning } from '../../segments/warnings.ts';
 
 export type { CheckContext, CheckDef, CheckId, DocumentCollector, Finding, Pair, Severity, Span } from './types.ts';
 
@@ -46,18 +47,25 @@ function selected(options?: CheckOptions): readonly CheckDef[] {
 
 /** All findings for one segment pair, with a suggested target where a check can propose one. */
 export function checkPair(source: string, target: string, ctx: CheckContext, options?: CheckOptions): Finding[] {
+  return runChecks(selected(options), source, target, ctx);
+}
+
+function runChecks(checks: readonly CheckDef[], source: string, target: string, ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
-  for (const def of selected(options)) {
+  for (let c = 0; c < checks.length; c++) {
+    const def = checks[c];
     const found = def.check(source, target, ctx);
     if (found.length === 0) continue;
     if (def.fix) {
       const fixed = def.fix(source, target, ctx);
       if (fixed !== undefined && fixed !== target) for (const f of found) f.suggestion ??= fixed;
     }
-    out.push(...found);
+    for (let k = 0; k < found.length; k++) out.push(found[k]);
   }
   return out;
 }
+
+const NO_WARNINGS: readonly SourceWarning[] = Object.freeze([]);
 
 /**
  * Findings for every pair of a document (index-aligned), including cross-segment checks.
@@ -68,13 +76,17 @@ export function checkDocument(pairs: Pair[], ctx: CheckContext, options?: CheckO
   const collectors = checks.filter((c) => c.collector).map((c) => c.collector!());
   const others = checks.filter((c) => c.checkDocument && !c.collector);
   const result: Finding[][] = [];
+  // One context, refilled for each pair (checks read it during the call and keep nothing of it).
+  const pairCtx: CheckContext = { index: ctx.index, warnings: NO_WARNINGS as SourceWarning[], rawStart: 0 };
   for (let i = 0; i < pairs.length; i++) {
     const p = pairs[i];
     if (collectors.length) {
       const analysis = analysePair(ctx.index, p.source, p.target);
       for (const c of collectors) c.add(i, analysis);
     }
-    result.push(checkPair(p.source, p.target, { index: ctx.index, warnings: p.warnings ?? [], rawStart: p.rawStart ?? 0 }, options));
+    pairCtx.warnings = p.warnings ?? (NO_WARNINGS as SourceWarning[]);
+    pairCtx.rawStart = p.rawStart ?? 0;
+    result.push(runChecks(checks, p.source, p.target, pairCtx));
   }
   const documentFindings = [...collectors.map((c) => c.finish(pairs)), ...others.map((c) => c.checkDocument!(pairs, ctx))];
   for (const found of documentFindings) {

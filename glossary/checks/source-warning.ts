@@ -10,7 +10,9 @@ export const sourceWarning: CheckDef = {
   explain: 'The Chinese source itself looks damaged here (from source repair): check the source before trusting the translation.',
   check(source, _target, ctx) {
     const findings: Finding[] = [];
-    for (const w of ctx.warnings ?? []) {
+    const warnings = ctx.warnings;
+    if (!warnings || warnings.length === 0) return findings;
+    for (const w of warnings) {
       const start = w.rawStart - (ctx.rawStart ?? 0);
       const end = w.rawEnd - (ctx.rawStart ?? 0);
       const inside = start >= 0 && end >= start && end <= source.length;

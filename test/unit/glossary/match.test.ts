@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildTermIndex, findRenderings, highlight, matchSource } from '../../../glossary/match.ts';
+import { buildTermIndex, findRenderings, highlight, matchSource, wordKey } from '../../../glossary/match.ts';
 import { makeEntry } from '../../../glossary/model.ts';
 import { INDEX, entry } from './helpers.ts';
 
@@ -126,5 +127,74 @@ describe('highlight gives the editor each source term with its renderings', () =
     expect(spans[1].variants).toEqual(['new-quality productive forces']);
     expect(spans[1].forbidden).toEqual(['new productive forces', 'new-type productive forces']);
     expect(spans[1].termId).toBe('new-quality-productive-forces');
+  });
+});
+
+describe('the flat lookup tables agree with a plain reading of the rules', () => {
+  // Longest-leftmost by brute force: at each position the longest term starting there, then skip it.
+  function naiveMatches(terms: string[], text: string): [string, number][] {
+    const out: [string, number][] = [];
+    for (let p = 0; p < text.length; ) {
+      const longest = terms.filter((t) => text.startsWith(t, p)).sort((a, b) => b.length - a.length)[0];
+      if (longest) {
+        out.push([longest, p]);
+        p += longest.length;
+      } else p++;
+    }
+    return out;
+  }
+
+  it('matches Chinese like brute force, also where a state has many children (searched by halving)', () => {
+    // Twenty-one characters and hundreds of terms: the root's children have well over eight children each.
+    const chars = [...'科技创新中心国际产业集群发展高质量城市建设'];
+    const term = fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 4 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(fc.uniqueArray(term, { minLength: 150, maxLength: 600 }), fc.array(fc.constantFrom(...chars), { maxLength: 60 }), (terms, text) => {
+        const zh = text.join('');
+        const index = buildTermIndex(terms.map((t, k) => makeEntry({ id: `t${k}`, zh: t, en: `term ${k}` })));
+        expect(matchSource(index, zh).map((m) => [m.entry.zh, m.start])).toEqual(naiveMatches(terms, zh));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('keeps word identities while the table of surface words grows past its first size', () => {
+    // Thousands of distinct words force the surface table to double several times; every rendering
+    // must still be found exactly where a word with its key stands.
+    const words = Array.from({ length: 6000 }, (_, k) => `w${k.toString(36)}x${(k * 7919).toString(36)}`);
+    const target = words.join(' ');
+    for (const k of [0, 1, 2047, 4096, 5999]) {
+      const e = makeEntry({ zh: `词${k}`, en: words[k] });
+      const found = findRenderings(e, target);
+      expect(found.map((r) => r.text)).toEqual([words[k]]);
+      expect(target.slice(found[0].start, found[0].end)).toBe(words[k]);
+    }
+  });
+
+  it('tells apart two different words whose hashes collide', () => {
+    // The surface table is keyed by the 32-bit FNV-1a hash of a word's code units; among 300,000
+    // random seven-letter words a few pairs share a hash, and must still be different words.
+    const fnv = (w: string) => {
+      let h = 0x811c9dc5 | 0;
+      for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), 0x01000193);
+      return h;
+    };
+    let seed = 7;
+    const letter = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return String.fromCharCode(97 + Math.floor((seed / 2 ** 32) * 26));
+    };
+    const byHash = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let k = 0; k < 300_000 && !pair; k++) {
+      const w = Array.from({ length: 7 }, letter).join('');
+      const other = byHash.get(fnv(w));
+      if (other !== undefined && other !== w && wordKey(other) !== wordKey(w)) pair = [other, w];
+      byHash.set(fnv(w), w);
+    }
+    expect(pair).toBeDefined();
+    const [a, b] = pair!;
+    expect(findRenderings(makeEntry({ zh: '甲', en: a }), `${b} ${a}`).map((r) => r.text)).toEqual([a]);
+    expect(findRenderings(makeEntry({ zh: '乙', en: b }), `${a} ${b} ${a}`).map((r) => r.text)).toEqual([b]);
   });
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CHECKS, CHECK_IDS, checkDocument, checkPair, getCheck } from '../../../glossary/checks/index.ts';
 import type { CheckId, Finding } from '../../../glossary/checks/index.ts';
 import { sourceWarnings } from '../../../segments/warnings.ts';
+import { buildTermIndex } from '../../../glossary/match.ts';
+import { makeEntry } from '../../../glossary/model.ts';
 import { INDEX } from './helpers.ts';
 
 const ctx = { index: INDEX };
@@ -116,6 +118,27 @@ describe('term-inconsistent', () => {
     expect(found[2][0].message).toContain('“sci-tech innovation” 2 times');
     expect(found[2][0].suggestion).toBe('Promoting the commercialization of sci-tech innovation results');
     expect(getCheck('term-inconsistent')!.checkDocument!(pairs, ctx)).toEqual(found);
+  });
+
+  it('breaks a tie in favour of the preferred rendering, then of the one met first', () => {
+    const tie = [
+      { source: '促进科技创新成果转化', target: 'scientific and technological innovation results' },
+      { source: '坚持科技创新打头阵', target: 'Let sci-tech innovation lead the way.' },
+    ];
+    const found = checkDocument(tie, ctx, { only: ['term-inconsistent'] });
+    expect(found.map((f) => f.length)).toEqual([1, 0]);
+    expect(found[0][0].message).toContain('but “sci-tech innovation” once');
+    // Two variants, once each, the preferred rendering never used: the first one met wins.
+    const index = buildTermIndex([
+      makeEntry({ zh: '营商环境', en: 'business environment', variants: ['business climate', 'business setting'] }),
+    ]);
+    const variantsOnly = [
+      { source: '优化营商环境', target: 'improve the business setting' },
+      { source: '营商环境', target: 'the business climate' },
+    ];
+    const second = checkDocument(variantsOnly, { index }, { only: ['term-inconsistent'] });
+    expect(second.map((f) => f.length)).toEqual([0, 1]);
+    expect(second[1][0].suggestion).toBe('the business setting');
   });
 
   it('does not count plurals and spellings of one rendering as different renderings', () => {

@@ -3,6 +3,9 @@
 // needs an equal value on the other; weak ones (一批, "one of") only count as counterparts.
 // Numbers inside glossary terms and their renderings (两个毫不动摇 / "Two Unwaverings") are left
 // to the term checks.
+// Masking can only remove numbers, and only strong numbers make findings, so the numbers are
+// read unmasked first and the term analysis (needed only for the masks) is run just for the
+// pairs that have a strong number on some side.
 import { extractNumbers, formatValue, mayHaveStrongNumbers, numbersEqual } from '../numbers.ts';
 import type { NumberMention } from '../numbers.ts';
 import { analysePair } from './analysis.ts';
@@ -14,28 +17,79 @@ function describe(n: NumberMention): string {
   return n.text.trim() === v ? quote(n.text) : `${quote(n.text)} (${v})`;
 }
 
+function hasStrong(list: readonly NumberMention[]): boolean {
+  for (const n of list) if (n.strong) return true;
+  return false;
+}
+
+function hasValue(list: readonly NumberMention[], value: number): boolean {
+  for (const m of list) if (numbersEqual(m.value, value)) return true;
+  return false;
+}
+
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // String.prototype.trim's white space and line terminators.
+    if (
+      !(c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)
+    )
+      return false;
+  }
+  return true;
+}
+
+function overlaps(n: NumberMention, span: Span): boolean {
+  return n.start < span.end && span.start < n.end;
+}
+
+/** The numbers outside every span; the list itself when none is inside one. */
+function unmasked(list: NumberMention[], inside: (n: NumberMention) => boolean): NumberMention[] {
+  let kept: NumberMention[] | null = null;
+  for (let i = 0; i < list.length; i++) {
+    if (!inside(list[i])) {
+      kept?.push(list[i]);
+    } else if (!kept) {
+      kept = list.slice(0, i);
+    }
+  }
+  return kept ?? list;
+}
+
 export const numberMismatch: CheckDef = {
   id: 'number-mismatch',
   severity: 'error',
   explain:
     'A number in the source has no equal value in the target, or the target has a number the source lacks. Values are compared: 1万亿 = 1 trillion, 15% = 15 percent, 2030年 = 2030, 第十五 = 15th.',
   check(source, target, ctx) {
-    if (!target.trim()) return [];
-    if (!mayHaveStrongNumbers(source, 'zh') && !mayHaveStrongNumbers(target, 'en')) return [];
+    if (isBlank(target)) return [];
+    let zh = extractNumbers(source, 'zh');
+    let en = extractNumbers(target, 'en');
+    if (!hasStrong(zh) && !hasStrong(en)) return [];
+    // A source without any numeral character lets through only targets whose numbers can be strong
+    // by their look alone (figures, words above ten, magnitudes, percent).
+    if (zh.length === 0 && !mayHaveStrongNumbers(source, 'zh') && !mayHaveStrongNumbers(target, 'en')) return [];
     const a = analysePair(ctx.index, source, target);
     // Term matches and renderings are spans themselves: masked as they are, not copied.
-    const sourceMask: Span[] = a.matches;
-    const targetMask: Span[] = [];
-    for (const e of a.entries) {
-      for (const r of e.accepted) targetMask.push(r);
-      for (const r of e.forbidden) targetMask.push(r);
+    if (zh.length > 0 && a.matches.length > 0) {
+      zh = unmasked(zh, (n) => {
+        for (const m of a.matches) if (overlaps(n, m)) return true;
+        return false;
+      });
     }
-    const zh = extractNumbers(source, 'zh', { mask: sourceMask });
-    const en = extractNumbers(target, 'en', { mask: targetMask });
-    if (zh.length === 0 && en.length === 0) return [];
+    if (en.length > 0 && a.entries.length > 0) {
+      en = unmasked(en, (n) => {
+        for (const e of a.entries) {
+          for (const r of e.accepted) if (overlaps(n, r)) return true;
+          for (const r of e.forbidden) if (overlaps(n, r)) return true;
+        }
+        return false;
+      });
+    }
     const findings: Finding[] = [];
     for (const n of zh) {
-      if (!n.strong || en.some((m) => numbersEqual(m.value, n.value))) continue;
+      if (!n.strong || hasValue(en, n.value)) continue;
       findings.push({
         check: 'number-mismatch',
         severity: 'error',
@@ -44,7 +98,7 @@ export const numberMismatch: CheckDef = {
       });
     }
     for (const m of en) {
-      if (!m.strong || zh.some((n) => numbersEqual(m.value, n.value))) continue;
+      if (!m.strong || hasValue(zh, m.value)) continue;
       findings.push({
         check: 'number-mismatch',
         severity: 'error',

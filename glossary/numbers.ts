@@ -45,9 +45,9 @@ export function numbersEqual(a: number, b: number): boolean {
 }
 
 /** Numbers in a text, in order of position. */
-export function extractNumbers(text: string, lang: 'zh' | 'en', options: ExtractOptions = {}): NumberMention[] {
+export function extractNumbers(text: string, lang: 'zh' | 'en', options?: ExtractOptions): NumberMention[] {
   const found = lang === 'zh' ? extractZh(text) : extractEn(text);
-  const mask = options.mask;
+  const mask = options?.mask;
   if (!mask || mask.length === 0 || found.length === 0) return found;
   const kept: NumberMention[] = [];
   for (const n of found) if (!overlapsAny(n, mask)) kept.push(n);
@@ -74,7 +74,9 @@ const Z_MAG = 4; // 十百千万亿
 const Z_UNIT = 8; // one-character measure word or unit (% and ％ included)
 const Z_UNIT_PREFIX = 16; // 多余来: 三十多个, 十余项
 const Z_RANGE_JOIN = 32; // 至到~～—-－–: 三至五年
+const Z_ORDINAL_MARK = 64; // 第
 const Z_BODY = Z_DIGIT | Z_NUMERAL;
+const Z_START = Z_BODY | Z_ORDINAL_MARK;
 const ZH_CLASS = new Uint8Array(0x10000);
 const ZH_DIGIT_VALUE = new Int8Array(0x10000).fill(-1);
 {
@@ -92,6 +94,7 @@ const ZH_DIGIT_VALUE = new Int8Array(0x10000).fill(-1);
   // Measure words and units after which a Chinese numeral is a quantity.
   mark('个项家座条所种批类位名人只件次倍年岁天月周元米吨亩度%％级大支张层片部台艘架辆套处篇场轮届户例枚颗块栋股份点', Z_UNIT);
   mark('多余来', Z_UNIT_PREFIX);
+  mark('第', Z_ORDINAL_MARK);
   mark('至到~～—-－–', Z_RANGE_JOIN);
 }
 // Units of two or three characters (none starts with a one-character unit).
@@ -235,12 +238,12 @@ function extractZh(text: string): NumberMention[] {
   cCount = 0;
   let p = 0;
   while (p < n) {
-    const c = text.charCodeAt(p);
-    const cls = ZH_CLASS[c];
-    if (c !== C_DI && !(cls & Z_BODY)) {
+    if (!(ZH_CLASS[text.charCodeAt(p)] & Z_START)) {
       p++;
       continue;
     }
+    const c = text.charCodeAt(p);
+    const cls = ZH_CLASS[c];
     // (第)?(百分之)? then a numeral, in the order a backtracking matcher tries them.
     let q = -1;
     let ordinalMark = false;

@@ -9,6 +9,7 @@
 import { extractNumbers, formatValue, mayHaveStrongNumbers, numbersEqual } from '../numbers.ts';
 import type { NumberMention } from '../numbers.ts';
 import { analysePair } from './analysis.ts';
+import type { PairAnalysis } from './analysis.ts';
 import type { CheckDef, Finding, Span } from './types.ts';
 import { quote } from './types.ts';
 
@@ -40,19 +41,29 @@ function isBlank(text: string): boolean {
   return true;
 }
 
-function overlaps(n: NumberMention, span: Span): boolean {
-  return n.start < span.end && span.start < n.end;
+function overlapsAny(n: NumberMention, spans: readonly Span[]): boolean {
+  for (let i = 0; i < spans.length; i++) if (n.start < spans[i].end && spans[i].start < n.end) return true;
+  return false;
 }
 
-/** The numbers outside every span; the list itself when none is inside one. */
-function unmasked(list: NumberMention[], inside: (n: NumberMention) => boolean): NumberMention[] {
+/** Source numbers outside the term matches; the list itself when none is inside one. */
+function outsideMatches(list: NumberMention[], matches: readonly Span[]): NumberMention[] {
   let kept: NumberMention[] | null = null;
   for (let i = 0; i < list.length; i++) {
-    if (!inside(list[i])) {
-      kept?.push(list[i]);
-    } else if (!kept) {
-      kept = list.slice(0, i);
-    }
+    if (!overlapsAny(list[i], matches)) kept?.push(list[i]);
+    else kept ??= list.slice(0, i);
+  }
+  return kept ?? list;
+}
+
+/** Target numbers outside the renderings (accepted or forbidden) of the terms; the list itself when none is inside one. */
+function outsideRenderings(list: NumberMention[], entries: PairAnalysis['entries']): NumberMention[] {
+  let kept: NumberMention[] | null = null;
+  for (let i = 0; i < list.length; i++) {
+    let inside = false;
+    for (let e = 0; e < entries.length && !inside; e++) inside = overlapsAny(list[i], entries[e].accepted) || overlapsAny(list[i], entries[e].forbidden);
+    if (!inside) kept?.push(list[i]);
+    else kept ??= list.slice(0, i);
   }
   return kept ?? list;
 }
@@ -72,21 +83,8 @@ export const numberMismatch: CheckDef = {
     if (zh.length === 0 && !mayHaveStrongNumbers(source, 'zh') && !mayHaveStrongNumbers(target, 'en')) return [];
     const a = analysePair(ctx.index, source, target);
     // Term matches and renderings are spans themselves: masked as they are, not copied.
-    if (zh.length > 0 && a.matches.length > 0) {
-      zh = unmasked(zh, (n) => {
-        for (const m of a.matches) if (overlaps(n, m)) return true;
-        return false;
-      });
-    }
-    if (en.length > 0 && a.entries.length > 0) {
-      en = unmasked(en, (n) => {
-        for (const e of a.entries) {
-          for (const r of e.accepted) if (overlaps(n, r)) return true;
-          for (const r of e.forbidden) if (overlaps(n, r)) return true;
-        }
-        return false;
-      });
-    }
+    if (zh.length > 0) zh = outsideMatches(zh, a.matches);
+    if (en.length > 0) en = outsideRenderings(en, a.entries);
     const findings: Finding[] = [];
     for (const n of zh) {
       if (!n.strong || hasValue(en, n.value)) continue;

@@ -219,6 +219,17 @@ const cStrong: boolean[] = [];
 const cAccepted: boolean[] = [];
 let cCount = 0;
 
+// The numbers of one extraction, gathered here and copied out at their final length (a list grown
+// by push from empty gets room for seventeen).
+const found: NumberMention[] = [];
+function foundList(count: number): NumberMention[] {
+  if (count === 0) return [];
+  const list = found.slice(0, count);
+  for (let i = 0; i < count; i++) found[i] = NO_NUMBER;
+  return list;
+}
+const NO_NUMBER: NumberMention = { value: 0, kind: 'cardinal', start: 0, end: 0, text: '', strong: false };
+
 function candidate(value: number, kind: number, start: number, end: number, strong: boolean, accepted: boolean): void {
   cValue[cCount] = value;
   cKind[cCount] = kind;
@@ -377,12 +388,12 @@ function extractZh(text: string): NumberMention[] {
       cStrong[i] = cValue[i] > 2;
     }
   }
-  const out: NumberMention[] = [];
+  let k = 0;
   for (let i = 0; i < cCount; i++) {
     if (!cAccepted[i]) continue;
-    out.push({ value: cValue[i], kind: KIND_NAME[cKind[i]], start: cStart[i], end: cEnd[i], text: text.slice(cStart[i], cEnd[i]), strong: cStrong[i] });
+    found[k++] = { value: cValue[i], kind: KIND_NAME[cKind[i]], start: cStart[i], end: cEnd[i], text: text.slice(cStart[i], cEnd[i]), strong: cStrong[i] };
   }
-  return out;
+  return foundList(k);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -675,7 +686,7 @@ function extractEn(raw: string): NumberMention[] {
     tokenizeEn(text);
   }
   if (tCount === 0) return [];
-  const out: NumberMention[] = [];
+  let count = 0;
   let i = 0;
   while (i < tCount) {
     const id = tId[i];
@@ -757,10 +768,10 @@ function extractEn(raw: string): NumberMention[] {
     }
     const start = id === ID_A || id === ID_AN ? tStart[i + 1] : tStart[i];
     const end = tEnd[j - 1];
-    out.push({ value, kind: KIND_NAME[kind], start, end, text: raw.slice(start, end), strong });
+    found[count++] = { value, kind: KIND_NAME[kind], start, end, text: raw.slice(start, end), strong };
     i = j;
   }
-  return out;
+  return foundList(count);
 }
 
 /** A short human form of a value: 1e12 → "1 trillion", 15 → "15". */

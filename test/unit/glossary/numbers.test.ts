@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractNumbers, parseChineseNumeral } from '../../../glossary/numbers.ts';
+import { extractNumbers, mayHaveStrongNumbers, parseChineseNumeral } from '../../../glossary/numbers.ts';
 
 const values = (text: string, lang: 'zh' | 'en') => extractNumbers(text, lang).map((n) => n.value);
 const strong = (text: string, lang: 'zh' | 'en') =>
@@ -100,5 +100,56 @@ describe('numbers in English target text', () => {
   it('marks small number words weak and figures strong', () => {
     expect(strong('one of the five centers', 'en')).toEqual([]);
     expect(strong('12 new towns and 15 percent', 'en')).toEqual([12, 15]);
+  });
+});
+
+describe('the scanners read every written form of a number', () => {
+  const read = (text: string, lang: 'zh' | 'en') =>
+    extractNumbers(text, lang).map((n) => `${n.text}=${n.value}${n.kind === 'percent' ? '%' : n.kind === 'ordinal' ? 'th' : n.kind === 'year' ? 'y' : ''}${n.strong ? '' : '?'}`);
+
+  it.each([
+    ['新建１，０００吨级泊位', ['１，０００=1000']],
+    ['建成3千米滨江步道', ['3=3']],
+    ['“十四五”规划', ['十四=14th', '五=5?']],
+    ['与三十多个国家合作', ['三十=30']],
+    ['完成十余项改革', ['十=10']],
+    ['比重提高３．５％', ['３．５％=3.5%']],
+    ['培育两到三个产业集群', ['两=2?', '三=3']],
+    ['百分之五十以上', ['百分之五十=50%']],
+    ['第百分之五', ['第百分之五=5th']],
+    ['到二〇三〇年', ['二〇三〇=2030y']],
+    ['一九九八', []],
+    ['规模5千年', ['5千=5000']],
+  ])('%s → %j', (zh, expected) => {
+    expect(read(zh, 'zh')).toEqual(expected);
+  });
+
+  it.each([
+    ['up five percentage points', ['five percentage=5%']],
+    ['up １５ percent', ['１５ percent=15%']],
+    ['one per cent of GDP', ['one per cent=1%']],
+    ['a thousand and one projects', ['thousand and one=1001']],
+    ['RMB 3 bn yuan', ['3 bn=3000000000']],
+    ['the 1st and 2nd phases', ['1st=1th?', '2nd=2th']],
+    ['twenty‐one districts', ['twenty‐one=21']],
+    ['1,000.5 tonnes', ['1,000.5=1000.5']],
+    ['in the 2030s', ['2030=2030y']],
+    ['two-thirds of the funds', ['two=2?']],
+    // Full-width letters are read as words only once the text as written shows a number.
+    ['ｆｉｆｔｅｅｎ percent', []],
+    ['ｆｉｆｔｅｅｎ percent, 2030', ['ｆｉｆｔｅｅｎ percent=15%', '2030=2030y']],
+  ])('%s → %j', (en, expected) => {
+    expect(read(en, 'en')).toEqual(expected);
+  });
+
+  it.each([
+    ['five percentage points', false],
+    ['nine and five', false],
+    ['the first stop', false],
+    ['the fifteenth plan', true],
+    ['１５ percent', true],
+    ['a hundred', true],
+  ])('mayHaveStrongNumbers(%j) is %s by the look of the words alone', (en, expected) => {
+    expect(mayHaveStrongNumbers(en, 'en')).toBe(expected);
   });
 });

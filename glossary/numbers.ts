@@ -10,12 +10,11 @@
 // phrases (一体化, 一带一路, 统一, 千家万户) are not numbers. Small quantities (Chinese 1–2, English
 // words up to ten, any value 1) are "weak": they may satisfy a counterpart but are never
 // required to have one, because 一批, 两个, "one of" are as often idiom as count.
-// Both sides are read by hand-written scanners over UTF-16 code units (a character-class table
-// for Chinese, words looked up by first letter and length for English), which are the leftmost-
-// longest readings of the regular expressions these rules were first written as; full-width
-// forms are folded code unit by code unit as they are read, so no folded copy of the text is made
-// and offsets stay those of the text. Most segments have no number and cost one pass over their
-// code units.
+// Chinese is read by a hand-written scanner over UTF-16 code units (a character-class table, full-
+// width forms folded as they are read, so no folded copy is made and offsets stay the text's);
+// English by one pass of a compiled regular expression that finds where tokens can start (irregexp
+// scans faster than a JavaScript loop), figures and the rest parsed in place. Both give exactly
+// the readings of the backtracking regular expressions these rules were first written as.
 
 export type NumberKind = 'cardinal' | 'percent' | 'ordinal' | 'year';
 

@@ -74,6 +74,7 @@ const Z_UNIT = 8; // one-character measure word or unit (% and ％ included)
 const Z_UNIT_PREFIX = 16; // 多余来: 三十多个, 十余项
 const Z_RANGE_JOIN = 32; // 至到~～—-－–: 三至五年
 const Z_ORDINAL_MARK = 64; // 第
+const Z_LONG_UNIT_START = 128; // first character of a unit of two or three characters
 const Z_BODY = Z_DIGIT | Z_NUMERAL;
 const Z_START = Z_BODY | Z_ORDINAL_MARK;
 const ZH_CLASS = new Uint8Array(0x10000);
@@ -98,6 +99,7 @@ const ZH_DIGIT_VALUE = new Int8Array(0x10000).fill(-1);
 }
 // Units of two or three characters (none starts with a one-character unit).
 const ZH_LONG_UNITS = ['公里', '平方', '公顷', '千米', '小时', '分钟', '美元', '港元', '欧元', '百分点'];
+for (const u of ZH_LONG_UNITS) ZH_CLASS[u.charCodeAt(0)] |= Z_LONG_UNIT_START;
 
 const C_DI = 0x7b2c; // 第
 const C_BAI = 0x767e; // 百
@@ -125,7 +127,9 @@ function isPercentMark(text: string, i: number): boolean {
 /** Length of the measure word or unit at i (0 if none). */
 function zhUnitLength(text: string, i: number): number {
   if (i >= text.length) return 0;
-  if (ZH_CLASS[text.charCodeAt(i)] & Z_UNIT) return 1;
+  const cls = ZH_CLASS[text.charCodeAt(i)];
+  if (cls & Z_UNIT) return 1;
+  if (!(cls & Z_LONG_UNIT_START)) return 0;
   for (const u of ZH_LONG_UNITS) if (text.startsWith(u, i)) return u.length;
   return 0;
 }

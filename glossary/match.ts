@@ -1,8 +1,12 @@
 // Term matching.
-// Chinese side: Aho–Corasick multi-pattern automaton (Aho & Corasick, "Efficient string matching",
-// CACM 18(6), 1975) over UTF-16 code units, followed by a longest-leftmost selection of
-// non-overlapping matches — the POSIX leftmost-longest rule — so 国际科技创新中心 wins over
-// 科技创新 and 人工智能+ over 人工智能. No word boundaries: Chinese has none.
+// Chinese side: a trie of the terms over UTF-16 code units, walked from each position of the text:
+// the longest term starting there wins and the walk resumes after it, which is the longest-leftmost
+// (POSIX leftmost-longest) selection of non-overlapping matches — 国际科技创新中心 wins over 科技创新
+// and 人工智能+ over 人工智能 — with the result of an Aho–Corasick scan (Aho & Corasick, CACM 18(6),
+// 1975) but without its fail links, which cost a second lookup at nearly every character. A bitset
+// of the terms' first two characters lets the walk skip the positions where no term of two or more
+// characters starts. Cost: at most the longest term's length per position. No word boundaries:
+// Chinese has none.
 // English side: token-sequence matching over normalised word keys (a light stemmer in the
 // spirit of Porter's S-stemmer, Harman 1991): each word is case-folded, stripped of a possessive
 // ('s / s'), reduced to its singular (-s/-es/-ies) and mapped to one spelling of the
@@ -11,7 +15,7 @@
 // separate tokens, so hyphen ≈ space. Renderings are tokenised once when the index is built; a
 // target is tokenised once and each rendering is only tried where its first word occurs — no
 // per-term regular expressions, which V8 compiles far too slowly for a 10,000-term glossary.
-// Layout: the automaton, the renderings and the scanned target live in flat typed arrays
+// Layout: the trie, the renderings and the scanned target live in flat typed arrays
 // (struct of arrays, entries and renderings referred to by number). A 10,000-term glossary does
 // not fit in the processor's caches as objects; looking terms up object by object cost a cache
 // miss per term and per word, several times over the arithmetic.
@@ -65,37 +69,35 @@ export interface PairAnalysis {
   entries: EntryAnalysis[];
 }
 
-// ——— The Chinese automaton ———
+// ——— The Chinese trie ———
 
-interface AcNode {
+interface TrieNode {
   next: Map<number, number>;
-  fail: number;
   /** Number of the entry whose zh ends exactly here (first entry wins on duplicate zh), or -1. */
   entry: number;
-  depth: number;
-  /** Nearest node on the fail chain (including itself) that ends a pattern. */
-  out: number;
 }
 
 /**
- * Transitions other than the root's are kept per node as a run of (code unit, next state) pairs
- * sorted by code unit: node s's run is childStart[s] … childStart[s + 1] - 1, scanned when short
- * and halved when long. The runs of a 10,000-term glossary take a few hundred kilobytes, which
- * stay in the processor's cache where a hash table over (state, unit) did not.
+ * The trie in flat arrays. Transitions other than the root's are kept per node as a run of
+ * (code unit, next node) pairs sorted by code unit: node s's run is childStart[s] …
+ * childStart[s + 1] - 1, scanned when short and halved when long. A 10,000-term glossary takes a
+ * few hundred kilobytes this way, which stay in the processor's cache.
  */
-interface Automaton {
-  fail: Int32Array;
-  out: Int32Array;
-  depth: Int32Array;
+interface Trie {
   entry: Int32Array;
-  /** The root's transitions as a table over UTF-16 code units: most characters leave from the root. */
+  /** The root's transitions as a table over UTF-16 code units. */
   rootNext: Int32Array;
   childStart: Int32Array;
   childUnit: Uint16Array;
   childNext: Int32Array;
+  /** One bit per hashed pair of first two characters of a term (see pairBit). */
+  starts: Uint32Array;
 }
 
-function goTo(a: Automaton, state: number, c: number): number {
+const PAIR_BITS = 20;
+const pairBit = (c0: number, c1: number) => (Math.imul(c0, 0x9e3779b1) ^ Math.imul(c1, 0x85ebca6b)) >>> (32 - PAIR_BITS);
+
+function goTo(a: Trie, state: number, c: number): number {
   let lo = a.childStart[state];
   let hi = a.childStart[state + 1];
   const units = a.childUnit;
@@ -108,7 +110,7 @@ function goTo(a: Automaton, state: number, c: number): number {
   return -1;
 }
 
-function flatten(nodes: AcNode[]): Automaton {
+function flatten(nodes: TrieNode[], starts: Uint32Array): Trie {
   const n = nodes.length;
   const childStart = new Int32Array(n + 1);
   let edges = 0;
@@ -117,20 +119,15 @@ function flatten(nodes: AcNode[]): Automaton {
     edges += nodes[i].next.size;
   }
   childStart[n] = edges;
-  const a: Automaton = {
-    fail: new Int32Array(n),
-    out: new Int32Array(n),
-    depth: new Int32Array(n),
+  const a: Trie = {
     entry: new Int32Array(n),
     rootNext: new Int32Array(65536),
     childStart,
     childUnit: new Uint16Array(edges),
     childNext: new Int32Array(edges),
+    starts,
   };
   nodes.forEach((node, i) => {
-    a.fail[i] = node.fail;
-    a.out[i] = node.out;
-    a.depth[i] = node.depth;
     a.entry[i] = node.entry;
     const children = [...node.next].sort((x, y) => x[0] - y[0]);
     children.forEach(([c, child], k) => {
@@ -305,7 +302,7 @@ function forbiddenList(f: ForbiddenTable, k1: number, k2: number): number {
 
 export interface TermIndex {
   entries: TermEntry[];
-  automaton: Automaton;
+  trie: Trie;
   renderings: RenderingTable;
   forbidden: ForbiddenTable;
   byZh: Map<string, TermEntry>;
@@ -313,7 +310,8 @@ export interface TermIndex {
 
 export function buildTermIndex(input: TermEntry[]): TermIndex {
   const entries = input.slice();
-  const nodes: AcNode[] = [{ next: new Map(), fail: 0, entry: -1, depth: 0, out: -1 }];
+  const nodes: TrieNode[] = [{ next: new Map(), entry: -1 }];
+  const starts = new Uint32Array(1 << (PAIR_BITS - 5));
   const byZh = new Map<string, TermEntry>();
   entries.forEach((entry, e) => {
     const zh = entry.zh.trim();
@@ -324,7 +322,7 @@ export function buildTermIndex(input: TermEntry[]): TermIndex {
       let nxt = nodes[state].next.get(c);
       if (nxt === undefined) {
         nxt = nodes.length;
-        nodes.push({ next: new Map(), fail: 0, entry: -1, depth: nodes[state].depth + 1, out: -1 });
+        nodes.push({ next: new Map(), entry: -1 });
         nodes[state].next.set(c, nxt);
       }
       state = nxt;
@@ -333,76 +331,61 @@ export function buildTermIndex(input: TermEntry[]): TermIndex {
       nodes[state].entry = e;
       byZh.set(zh, entry);
     }
-  });
-  // Breadth-first fail links; `out` short-cuts to the nearest accepting node on the fail chain.
-  const queue: number[] = [];
-  for (const child of nodes[0].next.values()) {
-    nodes[child].fail = 0;
-    queue.push(child);
-  }
-  for (let qi = 0; qi < queue.length; qi++) {
-    const s = queue[qi];
-    const node = nodes[s];
-    node.out = node.entry >= 0 ? s : nodes[node.fail].out;
-    for (const [c, child] of node.next) {
-      let f = node.fail;
-      while (f !== 0 && !nodes[f].next.has(c)) f = nodes[f].fail;
-      const target = nodes[f].next.get(c);
-      nodes[child].fail = target !== undefined && target !== child ? target : 0;
-      queue.push(child);
+    if (zh.length > 1) {
+      const bit = pairBit(foldZhUnit(zh.charCodeAt(0)), foldZhUnit(zh.charCodeAt(1)));
+      starts[bit >>> 5] |= 1 << (bit & 31);
     }
-  }
+  });
 
   const renderings = buildTable(entries);
-  return { entries, automaton: flatten(nodes), renderings, forbidden: buildForbidden(entries, renderings), byZh };
+  return { entries, trie: flatten(nodes, starts), renderings, forbidden: buildForbidden(entries, renderings), byZh };
 }
 
 // ——— Chinese matching ———
 
-// Per start position, the accepting node of the longest term starting there (0: none); and the
-// matches found, three numbers each (entry, start, end). Reused between calls.
-let bestAt = new Int32Array(1024);
+// The matches found, three numbers each (entry, start, end). Reused between calls.
 let sourceHits = new Int32Array(3 * 64);
 
 /** Longest-leftmost, non-overlapping terms of a Chinese text into sourceHits; returns their number. */
 function scanSource(index: TermIndex, zh: string): number {
-  const a = index.automaton;
-  const { fail, out, depth, rootNext } = a;
+  const a = index.trie;
+  const { entry, rootNext, starts } = a;
   const len = zh.length;
-  if (bestAt.length < len) bestAt = new Int32Array(Math.max(len, bestAt.length * 2));
-  const best = bestAt;
-  best.fill(0, 0, len);
-  // Every occurrence (accepting node o ending at i) competes for its start position; the
-  // longest wins, which is the leftmost-longest order once positions are read left to right.
-  let any = false;
-  let state = 0;
-  for (let i = 0; i < len; i++) {
-    const c = foldZhUnit(zh.charCodeAt(i));
-    let next = -1;
-    while (state !== 0 && (next = goTo(a, state, c)) < 0) state = fail[state];
-    state = state === 0 ? rootNext[c] : next;
-    for (let o = out[state]; o > 0; o = out[fail[o]]) {
-      const start = i + 1 - depth[o];
-      const b = best[start];
-      if (b === 0 || depth[o] > depth[b]) best[start] = o;
-      any = true;
-    }
-  }
-  if (!any) return 0;
-  // Leftmost first, longest at that start; then skip what the chosen term covers.
   let n = 0;
+  let next = len > 0 ? foldZhUnit(zh.charCodeAt(0)) : 0;
   for (let p = 0; p < len; ) {
-    const o = best[p];
-    if (o === 0) {
+    const c = next;
+    next = p + 1 < len ? foldZhUnit(zh.charCodeAt(p + 1)) : 0;
+    let state = rootNext[c];
+    if (state === 0) {
+      p++;
+      continue;
+    }
+    // The longest term starting at p: walk down the trie as far as the text follows it.
+    let bestEntry = entry[state];
+    let bestEnd = p + 1;
+    const bit = pairBit(c, next);
+    if (p + 1 < len && (starts[bit >>> 5] & (1 << (bit & 31))) !== 0) {
+      for (let i = p + 1; i < len; i++) {
+        state = goTo(a, state, i === p + 1 ? next : foldZhUnit(zh.charCodeAt(i)));
+        if (state < 0) break;
+        if (entry[state] >= 0) {
+          bestEntry = entry[state];
+          bestEnd = i + 1;
+        }
+      }
+    }
+    if (bestEntry < 0) {
       p++;
       continue;
     }
     if (sourceHits.length < 3 * (n + 1)) sourceHits = grow(sourceHits);
-    sourceHits[3 * n] = a.entry[o];
+    sourceHits[3 * n] = bestEntry;
     sourceHits[3 * n + 1] = p;
-    sourceHits[3 * n + 2] = p + depth[o];
+    sourceHits[3 * n + 2] = bestEnd;
     n++;
-    p += depth[o];
+    p = bestEnd;
+    next = p < len ? foldZhUnit(zh.charCodeAt(p)) : 0;
   }
   return n;
 }

@@ -257,7 +257,6 @@ function extractZh(text: string): NumberMention[] {
       continue;
     }
     const c = text.charCodeAt(p);
-    const cls = ZH_CLASS[c];
     // (第)?(百分之)? then a numeral, in the order a backtracking matcher tries them.
     let q = -1;
     let ordinalMark = false;

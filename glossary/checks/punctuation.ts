@@ -14,9 +14,22 @@ const FULL_WIDTH: Record<string, string> = {
 const FULL_WIDTH_RE = /[，、。；：！？（）【】〔〕《》〈〉「」『』\u3000％～＋－＝／＆＃＠]/g;
 // Most targets have none: a test allocates nothing, where matchAll makes an iterator per target.
 const FULL_WIDTH_ANY = /[，、。；：！？（）【】〔〕《》〈〉「」『』\u3000％～＋－＝／＆＃＠]/;
-const ENDS_FULL_WIDTH = /[，、。；：！？（）【】〔〕《》〈〉「」『』％]\s*$/;
-const ZH_FINAL = /[。！？；…]['"’”」』）)]*\s*$/;
-const EN_FINAL = /[.!?;:…]['"’”)\]]*\s*$/;
+// How a text ends — /[marks][closers]*\s*$/ — read backwards from its end (a regular expression
+// anchored only at the end is tried at every position of the text): trailing white space (\s),
+// then closing quotes and brackets, then the final mark.
+const isSpace = (c: number) =>
+  c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+/** The final mark of the text if it is one of `marks`, after closers and white space; else ''. */
+function finalMark(text: string, marks: string, closers: string): string {
+  let i = text.length - 1;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  while (i >= 0 && closers.includes(text[i])) i--;
+  return i >= 0 && marks.includes(text[i]) ? text[i] : '';
+}
+const zhFinal = (source: string) => finalMark(source, '。！？；…', '\'"’”」』）)');
+const enFinal = (target: string) => finalMark(target, '.!?;:…', '\'"’”)]') !== '';
+const endsFullWidth = (target: string) => finalMark(target, '，、。；：！？（）【】〔〕《》〈〉「」『』％', '') !== '';
 const FINAL_FOR: Record<string, string> = { '。': '.', '！': '!', '？': '?', '；': ';', '…': '…' };
 
 const BRACKET_OR_QUOTE = /[()[\]“”"]/;
@@ -65,7 +78,7 @@ export const punctuation: CheckDef = {
     for (const p of unbalanced(target)) {
       findings.push({ check: 'punctuation', severity: 'warning', targetSpan: { start: p.at, end: p.at + 1 }, message: p.message });
     }
-    if (ZH_FINAL.test(source) && !EN_FINAL.test(target) && !ENDS_FULL_WIDTH.test(target)) {
+    if (zhFinal(source) && !enFinal(target) && !endsFullWidth(target)) {
       const end = target.trimEnd().length;
       findings.push({ check: 'punctuation', severity: 'warning', targetSpan: { start: end, end }, message: 'the source ends with a full stop but the target has no final punctuation' });
     }
@@ -78,8 +91,8 @@ export const punctuation: CheckDef = {
       .replace(/ ([,.;:!?)\]%])/g, '$1')
       .replace(/([(\[]) /g, '$1')
       .replace(/^ +| +$/g, '');
-    const zhEnd = ZH_FINAL.exec(source);
-    if (zhEnd && out.trim() && !EN_FINAL.test(out)) out = out.trimEnd() + (FINAL_FOR[zhEnd[0][0]] ?? '.');
+    const zhEnd = zhFinal(source);
+    if (zhEnd && out.trim() && !enFinal(out)) out = out.trimEnd() + (FINAL_FOR[zhEnd] ?? '.');
     return out === target ? undefined : out;
   },
 };

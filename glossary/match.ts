@@ -537,6 +537,7 @@ export function findRenderings(entry: TermEntry, en: string): Rendering[] {
 
 // Entries met in the current pair: seenStamp[e] === pairStamp marks entry e as met, as the
 // local entry localOf[e]. Sized to the largest index seen.
+const STAMP_LIMIT = 0x3fffffff;
 let pairStamp = 0;
 let seenStamp = new Int32Array(0);
 let localOf = new Int32Array(0);
@@ -563,6 +564,11 @@ export function analyseTerms(index: TermIndex, source: string, target: string): 
   if (seenStamp.length < entries.length) {
     seenStamp = new Int32Array(entries.length);
     localOf = new Int32Array(entries.length);
+  }
+  // Stamps start again (and the marks with them) before they would overflow the Int32Array.
+  if (pairStamp === STAMP_LIMIT) {
+    pairStamp = 0;
+    seenStamp.fill(0);
   }
   const stamp = ++pairStamp;
   const nSource = scanSource(index, source);
@@ -759,6 +765,10 @@ function scanTarget(text: string): void {
   scanned.text = text;
   scanned.lower = lower;
   const count = (scanned.count = tokenizeInto(lower, scanned));
+  if (chainStamp === STAMP_LIMIT) {
+    chainStamp = 0;
+    headStamp.fill(0);
+  }
   const stamp = ++chainStamp;
   const { keys } = scanned;
   for (let i = count - 1; i >= 0; i--) {

@@ -11,7 +11,7 @@ import type { NumberMention } from '../numbers.ts';
 import { analysePair } from './analysis.ts';
 import type { PairAnalysis } from './analysis.ts';
 import type { CheckDef, Finding, Span } from './types.ts';
-import { quote } from './types.ts';
+import { isBlank, quote } from './types.ts';
 
 function describe(n: NumberMention): string {
   const v = n.kind === 'percent' ? `${formatValue(n.value)}%` : formatValue(n.value);
@@ -26,19 +26,6 @@ function hasStrong(list: readonly NumberMention[]): boolean {
 function hasValue(list: readonly NumberMention[], value: number): boolean {
   for (const m of list) if (numbersEqual(m.value, value)) return true;
   return false;
-}
-
-function isBlank(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // String.prototype.trim's white space and line terminators.
-    if (
-      !(c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-        c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)
-    )
-      return false;
-  }
-  return true;
 }
 
 function overlapsAny(n: NumberMention, spans: readonly Span[]): boolean {

@@ -3,6 +3,7 @@
 // unbalanced brackets and quotes, and a missing final stop where the source ends a sentence.
 // Fix: ASCII punctuation with English spacing, single spaces, and the source's final mark.
 import type { CheckDef, Finding } from './types.ts';
+import { isJsSpace } from './types.ts';
 
 // Replacement with the spacing English wants; the fixer trims what that leaves doubled.
 const FULL_WIDTH: Record<string, string> = {
@@ -17,13 +18,10 @@ const FULL_WIDTH_ANY = /[，、。；：！？（）【】〔〕《》〈〉「�
 // How a text ends — /[marks][closers]*\s*$/ — read backwards from its end (a regular expression
 // anchored only at the end is tried at every position of the text): trailing white space (\s),
 // then closing quotes and brackets, then the final mark.
-const isSpace = (c: number) =>
-  c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-  c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 /** The final mark of the text if it is one of `marks`, after closers and white space; else ''. */
 function finalMark(text: string, marks: string, closers: string): string {
   let i = text.length - 1;
-  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  while (i >= 0 && isJsSpace(text.charCodeAt(i))) i--;
   while (i >= 0 && closers.includes(text[i])) i--;
   return i >= 0 && marks.includes(text[i]) ? text[i] : '';
 }

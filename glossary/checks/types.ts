@@ -92,3 +92,17 @@ export function matchFirstLetterCase(like: string, text: string): string {
 export function quote(s: string): string {
   return `“${s}”`;
 }
+
+/** White space as JavaScript's \s and String.prototype.trim see it, for one UTF-16 code unit. */
+export function isJsSpace(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** Whether `text.trim()` is empty, without making the trimmed copy. */
+export function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isJsSpace(text.charCodeAt(i))) return false;
+  return true;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKS, CHECK_IDS, checkDocument, checkPair, getCheck } from '../../../glossary/checks/index.ts';
 import type { CheckId, Finding } from '../../../glossary/checks/index.ts';
+import { isBlank, isJsSpace } from '../../../glossary/checks/types.ts';
 import { sourceWarnings } from '../../../segments/warnings.ts';
 import { buildTermIndex } from '../../../glossary/match.ts';
 import { makeEntry } from '../../../glossary/model.ts';
@@ -272,5 +273,18 @@ describe('fixes', () => {
   it('are offered by the checks that can propose a corrected target', () => {
     expect(CHECKS.filter((c) => c.fix).map((c) => c.id).sort()).toEqual(['punctuation', 'term-forbidden', 'untranslated-cjk']);
     expect(getCheck('term-forbidden')!.fix!('新质生产力', 'new productive forces', ctx)).toBe('new quality productive forces');
+  });
+});
+
+describe('the checks share one reading of white space', () => {
+  it('agrees with JavaScript’s \\s on every UTF-16 code unit', () => {
+    const differing: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isJsSpace(c) !== /\s/.test(String.fromCharCode(c))) differing.push(c);
+    expect(differing).toEqual([]);
+  });
+
+  it.each([['', true], [' \u3000\t\n', true], ['\ufeff', true], [' a ', false], ['\u200b', false]])('calls %j blank: %s', (text, blank) => {
+    expect(isBlank(text)).toBe(blank);
+    expect(isBlank(text)).toBe(text.trim() === '');
   });
 });

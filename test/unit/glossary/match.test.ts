@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildTermIndex, findRenderings, highlight, matchSource, wordKey } from '../../../glossary/match.ts';
+import { buildTermIndex, findRenderings, highlight, matchSource } from '../../../glossary/match.ts';
+import { wordKey } from '../../../glossary/word-keys.ts';
 import { makeEntry } from '../../../glossary/model.ts';
 import { INDEX, entry } from './helpers.ts';
 

@@ -2,6 +2,7 @@
 // `npx drizzle-kit generate` into server/db/migrations and applied at start; never edit SQL by hand.
 // Times are integer milliseconds since the epoch; JSON columns hold the pure modules' records verbatim.
 import { sqliteTable, integer, text, real, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -132,6 +133,8 @@ export const comments = sqliteTable(
       .references(() => segments.id, { onDelete: 'cascade' }),
     userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
     body: text('body').notNull(),
+    /** The first comment of the thread this one replies to (threads are one level deep), or null. */
+    replyTo: integer('reply_to').references((): AnySQLiteColumn => comments.id),
     kind: text('kind', { enum: ['comment', 'rejection', 'override'] })
       .notNull()
       .default('comment'),

@@ -40,6 +40,8 @@ export const CommentSchema = z.object({
   segmentId: z.number().int(),
   user: z.string().nullable(),
   body: z.string(),
+  /** The first comment of the thread this one replies to, or null for a thread's first comment. */
+  replyTo: z.number().int().nullable(),
   kind: z.enum(['comment', 'rejection', 'override']),
   resolved: z.boolean(),
   resolvedAt: z.string().nullable(),

@@ -147,6 +147,37 @@ describe('comments', () => {
     const resolved = await reviewer.patch(`/api/comments/${added.body.id}`, { resolved: true });
     expect(resolved.body.resolved).toBe(true);
   });
+
+  it('take replies that join the thread of the comment they answer, one level deep', async () => {
+    const id = segs[1].id;
+    const question = await reviewer.post(`/api/segments/${id}/comments`, { body: '“航运”: shipping or maritime?' });
+    expect(question.body.replyTo).toBeNull();
+    const answer = await translator.post(`/api/segments/${id}/comments`, { body: 'Shipping, as in the Shanghai portal.', replyTo: question.body.id });
+    expect(answer.status).toBe(201);
+    expect(answer.body).toMatchObject({ user: 'translator', replyTo: question.body.id });
+    // A reply to the reply stays in the same thread.
+    const thanks = await reviewer.post(`/api/segments/${id}/comments`, { body: 'Agreed.', replyTo: answer.body.id });
+    expect(thanks.body.replyTo).toBe(question.body.id);
+    const listed: { id: number; body: string; replyTo: number | null }[] = (await reviewer.get(`/api/segments/${id}/comments`)).body;
+    const thread = listed.filter((c) => c.id === question.body.id || c.replyTo === question.body.id);
+    expect(thread.map((c) => [c.body, c.replyTo])).toEqual([
+      ['“航运”: shipping or maritime?', null],
+      ['Shipping, as in the Shanghai portal.', question.body.id],
+      ['Agreed.', question.body.id],
+    ]);
+  });
+
+  it.each([
+    ['a comment of another segment', async () => (await translator.post(`/api/segments/${segs[0].id}/comments`, { body: 'elsewhere' })).body.id],
+    ['no comment at all', async () => 999_999],
+  ])('refuse a reply to %s with 422 naming replyTo, and add nothing', async (_, parentId) => {
+    const id = segs[2].id;
+    const before = (await translator.get(`/api/segments/${id}/comments`)).body.length;
+    const res = await translator.post(`/api/segments/${id}/comments`, { body: 'a reply', replyTo: await parentId() });
+    expect(res.status).toBe(422);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['replyTo']);
+    expect((await translator.get(`/api/segments/${id}/comments`)).body).toHaveLength(before);
+  });
 });
 
 describe('another project', () => {

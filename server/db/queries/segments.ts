@@ -240,6 +240,7 @@ export interface CommentRow {
   userId: number | null;
   username: string | null;
   body: string;
+  replyTo: number | null;
   kind: 'comment' | 'rejection' | 'override';
   resolved: boolean;
   resolvedBy: number | null;
@@ -253,6 +254,7 @@ const commentColumns = {
   userId: comments.userId,
   username: users.username,
   body: comments.body,
+  replyTo: comments.replyTo,
   kind: comments.kind,
   resolved: comments.resolved,
   resolvedBy: comments.resolvedBy,
@@ -281,10 +283,10 @@ export function getComment(db: Db, id: number): (CommentRow & { projectId: numbe
     .get();
 }
 
-export function insertComment(db: Db, comment: { segmentId: number; userId: number; body: string; now?: number }): number {
+export function insertComment(db: Db, comment: { segmentId: number; userId: number; body: string; replyTo?: number | null; now?: number }): number {
   return db
     .insert(comments)
-    .values({ segmentId: comment.segmentId, userId: comment.userId, body: comment.body, createdAt: comment.now ?? Date.now() })
+    .values({ segmentId: comment.segmentId, userId: comment.userId, body: comment.body, replyTo: comment.replyTo ?? null, createdAt: comment.now ?? Date.now() })
     .returning({ id: comments.id })
     .get().id;
 }

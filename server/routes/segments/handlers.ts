@@ -168,6 +168,7 @@ export function commentJson(c: CommentRow) {
     segmentId: c.segmentId,
     user: c.username,
     body: c.body,
+    replyTo: c.replyTo,
     kind: c.kind,
     resolved: c.resolved,
     resolvedAt: c.resolvedAt === null ? null : new Date(c.resolvedAt).toISOString(),
@@ -180,9 +181,20 @@ export function listCommentsHandler(services: Services, user: SessionUser, id: n
   return listComments(services.db, id).map(commentJson);
 }
 
-export function addComment(services: Services, user: SessionUser, id: number, body: string) {
+/**
+ * Adds a comment, or a reply to one of the segment's comments. Threads are one level deep, as in
+ * Matecat and Weblate: a reply to a reply joins the thread of the comment that started it.
+ */
+export function addComment(services: Services, user: SessionUser, id: number, body: string, replyTo?: number) {
   segmentAccess(services, user, id);
-  const commentId = insertComment(services.db, { segmentId: id, userId: user.id, body });
+  const existing = listComments(services.db, id);
+  let threadStart: number | null = null;
+  if (replyTo !== undefined) {
+    const parent = existing.find((c) => c.id === replyTo);
+    if (!parent) throw fieldProblem(422, 'replyTo', `comment ${replyTo} is not a comment on segment ${id}`);
+    threadStart = parent.replyTo ?? parent.id;
+  }
+  const commentId = insertComment(services.db, { segmentId: id, userId: user.id, body, replyTo: threadStart });
   return commentJson(listComments(services.db, id).find((c) => c.id === commentId)!);
 }
 

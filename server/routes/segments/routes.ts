@@ -33,7 +33,13 @@ export const BatchBody = z
   })
   .strict();
 
-export const CommentBody = z.object({ body: z.string().trim().min(1, 'the comment is empty').max(10_000) }).strict();
+export const CommentBody = z
+  .object({
+    body: z.string().trim().min(1, 'the comment is empty').max(10_000),
+    /** A comment of the same segment this one answers; the reply joins that comment's thread. */
+    replyTo: z.number().int().positive().optional(),
+  })
+  .strict();
 export const ResolveBody = z.object({ resolved: z.boolean() }).strict();
 
 export const DiffPart = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
@@ -91,8 +97,8 @@ export function registerSegmentRoutes(r: RouteRegistry): void {
   r.route({ method: 'get', path: '/api/segments/:id/comments', summary: 'Comments on a segment', tag: 'comments', params: IdParam, response: z.array(CommentSchema) }, (i) =>
     listCommentsHandler(i.services, i.user, i.params.id),
   );
-  r.route({ method: 'post', path: '/api/segments/:id/comments', summary: 'Comment on a segment', tag: 'comments', params: IdParam, body: CommentBody, status: 201, response: CommentSchema }, (i) =>
-    addComment(i.services, i.user, i.params.id, i.body.body),
+  r.route({ method: 'post', path: '/api/segments/:id/comments', summary: 'Comment on a segment, or reply to one of its comments (replyTo)', tag: 'comments', params: IdParam, body: CommentBody, status: 201, response: CommentSchema }, (i) =>
+    addComment(i.services, i.user, i.params.id, i.body.body, i.body.replyTo),
   );
   r.route(
     { method: 'patch', path: '/api/comments/:id', summary: 'Resolve or reopen a comment (its author, reviewers, admins)', tag: 'comments', params: IdParam, body: ResolveBody, response: CommentSchema },

@@ -1,5 +1,5 @@
-// Comments are flat on the server, so the panel offers "Quote in a new comment": the new comment
-// shows the original as a quote block linking back to it, all from the keyboard.
+// Replying to a comment from the keyboard: the reply is stored in the comment's thread and shown
+// under it, and focus follows it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { PASSWORD, buildWeb, importDocument, launch, sectionSeven, segments, signIn, startFixture } from './harness.ts';
@@ -8,7 +8,7 @@ import type { Browser, Fixture } from './harness.ts';
 const QUESTION = '“基础研究先行区” should read “pilot zones for basic research”, as in the glossary.';
 const ANSWER = 'Changed to pilot zones for basic research.';
 
-describe('quoting a comment', () => {
+describe('replying to a comment', () => {
   let web: string;
   let f: Fixture;
   let documentId: number;
@@ -35,30 +35,29 @@ describe('quoting a comment', () => {
     if (web) rmSync(web, { recursive: true, force: true });
   });
 
-  it('quotes a comment in a new one, shows the quote linked to the original, and the link leads there', async () => {
+  it('answers a comment in its thread: the reply shows under it and keeps the keyboard focus', async () => {
     const { page } = tina;
     await page.goto(`${f.server.url}/projects/${f.projectId}/documents/${documentId}/translate`);
     await page.locator(`.seg-row[data-segment="${segment.id}"]`).click();
     await page.getByRole('tab', { name: 'Comments' }).click();
-    const quote = page.getByRole('button', { name: 'Quote the comment by rui in a new comment' });
-    await expect(quote.textContent()).resolves.toBe('Quote in a new comment');
-    await quote.focus();
+    const reply = page.getByRole('button', { name: 'Reply to the comment by rui' });
+    await expect(reply.textContent()).resolves.toBe('Reply');
+    await reply.focus();
     await page.keyboard.press('Enter');
     await expect(page.evaluate(() => (document.activeElement as HTMLTextAreaElement | null)?.name)).resolves.toBe('comment');
-    await expect(page.locator('.comment-form .comment-quote').textContent()).resolves.toContain(`Quoting rui: ${QUESTION}`);
+    await expect(page.locator('.comment-form .comment-reply').textContent()).resolves.toContain(`Replying to rui: ${QUESTION}`);
     await page.keyboard.type(ANSWER);
-    await page.getByRole('button', { name: 'Add comment' }).click();
+    await page.getByRole('button', { name: 'Add reply' }).click();
 
-    const reply = page.locator('.comments li').nth(1);
-    await reply.locator('blockquote').waitFor();
-    await expect(reply.locator('blockquote').textContent()).resolves.toContain(QUESTION);
-    await expect(reply.locator('.comment-body').textContent()).resolves.toBe(ANSWER);
-    const stored = (await f.admin.get(`/api/segments/${segment.id}/comments`)).body as { body: string }[];
-    expect(stored.at(-1)!.body).toBe(`> #${original.id} rui: ${QUESTION}\n\n${ANSWER}`);
-
-    const link = reply.getByRole('link', { name: 'Quoted comment by rui: go to the original' });
-    await link.focus();
-    await page.keyboard.press('Enter');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(`comment-${original.id}`);
+    const thread = page.locator('.comments .thread').filter({ has: page.locator(`[data-comment="${original.id}"]`) });
+    const answer = thread.getByRole('list', { name: 'Replies to rui' }).locator('li');
+    await answer.first().waitFor();
+    await expect(answer.count()).resolves.toBe(1);
+    await expect(answer.locator('.comment-body').textContent()).resolves.toBe(ANSWER);
+    const stored = (await f.admin.get(`/api/segments/${segment.id}/comments`)).body as { id: number; body: string; replyTo: number | null }[];
+    expect(stored.at(-1)).toMatchObject({ body: ANSWER, replyTo: original.id });
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(`comment-${stored.at(-1)!.id}`);
+    // The form is back to a new comment.
+    await expect(page.getByRole('button', { name: 'Add comment' }).isVisible()).resolves.toBe(true);
   }, 60_000);
 });

@@ -116,7 +116,7 @@ describe('translating and reviewing in the browser', () => {
     await row(translator, otherSegment.id).and(page.locator('[data-status="rejected"]')).waitFor();
     await row(translator, otherSegment.id).click();
     await page.getByRole('tab', { name: 'Comments' }).click();
-    const reason = page.locator('.comments li[data-kind="rejection"] .comment-body');
+    const reason = page.locator('.comments [data-kind="rejection"] .comment-body');
     await expect(reason.textContent()).resolves.toBe(REASON);
     await target(translator).fill(BETTER);
     await target(translator).press('Control+Enter');

@@ -168,7 +168,8 @@ export const api = {
     send<ApproveResult>('POST', `/api/documents/${documentId}/approve`, reason ? { segmentIds, reason } : { segmentIds }),
   history: (segmentId: number) => get<Revision[]>(`/api/segments/${segmentId}/history`),
   comments: (segmentId: number) => get<Comment[]>(`/api/segments/${segmentId}/comments`),
-  addComment: (segmentId: number, body: string) => send<Comment>('POST', `/api/segments/${segmentId}/comments`, { body }),
+  addComment: (segmentId: number, body: string, replyTo?: number) =>
+    send<Comment>('POST', `/api/segments/${segmentId}/comments`, replyTo === undefined ? { body } : { body, replyTo }),
   resolveComment: (commentId: number, resolved = true) => send<Comment>('PATCH', `/api/comments/${commentId}`, { resolved }),
   qa: (documentId: number) => get<DocumentQa>(`/api/documents/${documentId}/qa`),
   stats: (documentId: number) => get<DocumentStats>(`/api/documents/${documentId}/stats`),

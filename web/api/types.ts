@@ -154,6 +154,8 @@ export interface Comment {
   segmentId: number;
   user: string | null;
   body: string;
+  /** The first comment of the thread this one replies to, or null for a thread's first comment. */
+  replyTo: number | null;
   kind: 'comment' | 'rejection' | 'override';
   resolved: boolean;
   resolvedAt: string | null;
